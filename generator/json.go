@@ -1,0 +1,108 @@
+package generator
+
+import (
+	"encoding/json"
+)
+
+// The shape of codes.json: the whole knowledge base for other tools. Field names follow the
+// data format, so a reader of data/README.md can read this too.
+type jsonSite struct {
+	Codes     []jsonCode     `json:"codes"`
+	Providers []jsonProvider `json:"providers"`
+}
+
+type jsonCode struct {
+	Code          string          `json:"code"`
+	URL           string          `json:"url"`
+	Title         string          `json:"title"`
+	API           string          `json:"api,omitempty"`
+	HTTPStatus    int             `json:"http_status,omitempty"`
+	Class         string          `json:"class,omitempty"`
+	Retry         string          `json:"retry,omitempty"`
+	RetryAfter    string          `json:"retry_after,omitempty"`
+	FixBy         []string        `json:"fix_by,omitempty"`
+	Topics        []string        `json:"topics,omitempty"`
+	Summary       string          `json:"summary,omitempty"`
+	Causes        []string        `json:"causes,omitempty"`
+	Actions       []string        `json:"actions,omitempty"`
+	Equivalent    []string        `json:"equivalent,omitempty"`
+	SeeAlso       []string        `json:"see_also,omitempty"`
+	Providers     []jsonStatement `json:"providers,omitempty"`
+	Disagreements []string        `json:"disagreements,omitempty"`
+}
+
+type jsonStatement struct {
+	Provider   string   `json:"provider"`
+	ID         string   `json:"id,omitempty"`
+	Code       string   `json:"code,omitempty"`
+	URL        string   `json:"url"`
+	Title      string   `json:"title"`
+	HTTPStatus int      `json:"http_status,omitempty"`
+	Section    string   `json:"section,omitempty"`
+	Meaning    string   `json:"meaning,omitempty"`
+	Action     string   `json:"action,omitempty"`
+	Class      string   `json:"class,omitempty"`
+	Retry      string   `json:"retry,omitempty"`
+	RetryAfter string   `json:"retry_after,omitempty"`
+	FixBy      []string `json:"fix_by,omitempty"`
+	Source     string   `json:"source,omitempty"`
+	Seen       string   `json:"seen,omitempty"`
+}
+
+type jsonProvider struct {
+	Slug    string          `json:"slug"`
+	URL     string          `json:"url"`
+	Name    string          `json:"name"`
+	Kind    string          `json:"kind"`
+	Support string          `json:"support,omitempty"`
+	Entries []jsonStatement `json:"entries"`
+}
+
+func (r *builder) writeJSON() error {
+	root := &page{r: r, Site: r.site}
+	statement := func(e *Entry) jsonStatement {
+		st := jsonStatement{
+			Provider: e.Provider.Slug, ID: e.ID, Code: e.Code, URL: root.EntryURL(e), Title: e.Title,
+			HTTPStatus: e.HTTPStatus, Section: e.Section, Meaning: e.Meaning, Action: e.Action,
+			Class: e.Class, Retry: e.Retry, RetryAfter: e.RetryAfter, FixBy: e.FixBy,
+		}
+		if e.Source != nil {
+			st.Source, st.Seen = e.Source.Title, e.Source.Seen.Format("2006-01-02")
+		}
+		return st
+	}
+	var out jsonSite
+	for _, c := range r.site.Codes {
+		jc := jsonCode{
+			Code: c.Key, URL: root.CodeURL(c), Title: c.Title, API: c.API, HTTPStatus: c.HTTPStatus,
+			Class: c.Class, Retry: c.Retry, RetryAfter: c.RetryAfter, FixBy: c.FixBy, Topics: c.Topics,
+			Summary: c.Summary, Causes: c.Causes, Actions: c.Actions,
+		}
+		for _, o := range c.Equivalents {
+			jc.Equivalent = append(jc.Equivalent, o.Key)
+		}
+		for _, o := range c.Related {
+			jc.SeeAlso = append(jc.SeeAlso, o.Key)
+		}
+		for _, e := range c.Entries {
+			jc.Providers = append(jc.Providers, statement(e))
+		}
+		for _, d := range c.Disagreements {
+			jc.Disagreements = append(jc.Disagreements, d.About)
+		}
+		out.Codes = append(out.Codes, jc)
+	}
+	for _, p := range r.site.Providers {
+		jp := jsonProvider{Slug: p.Slug, URL: root.URL("providers/" + p.Slug + "/"), Name: p.Name, Kind: p.Kind, Support: p.Support, Entries: []jsonStatement{}}
+		for _, e := range p.Entries {
+			jp.Entries = append(jp.Entries, statement(e))
+		}
+		out.Providers = append(out.Providers, jp)
+	}
+	b, err := json.MarshalIndent(out, "", " ")
+	if err != nil {
+		return err
+	}
+	r.files["codes.json"] = append(b, '\n')
+	return nil
+}

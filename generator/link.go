@@ -1,0 +1,349 @@
+package generator
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// link derives what no single file says: the full set of code pages, which provider lists
+// which code, links shown from both ends, disagreements between sources, codes by HTTP status
+// and by topic. It reports references to codes or providers that do not exist.
+func (l *loader) link() {
+	s := l.site
+	sort.Slice(s.Providers, func(i, j int) bool { return providerLess(s.Providers[i], s.Providers[j]) })
+	for _, p := range s.Providers {
+		s.providerBySlg[p.Slug] = p
+	}
+	for _, c := range s.Codes {
+		s.codeByKey[c.Key] = c
+	}
+	// Every code a provider lists gets a page, even without a code file.
+	for _, p := range s.Providers {
+		for _, e := range p.Entries {
+			if e.Code == "" || !validCodeKey(e.Code) {
+				continue
+			}
+			c := s.codeByKey[e.Code]
+			if c == nil {
+				c = &Code{Key: e.Code, Title: e.Title}
+				s.codeByKey[e.Code] = c
+				s.Codes = append(s.Codes, c)
+			}
+			c.Entries = append(c.Entries, e)
+		}
+	}
+	sort.Slice(s.Codes, func(i, j int) bool { return codeLess(s.Codes[i].Key, s.Codes[j].Key) })
+	for _, c := range s.Codes {
+		if !c.HasFile() {
+			inheritFromEntries(c)
+		}
+	}
+
+	l.linkEquivalents()
+	l.linkRelated()
+	for _, c := range s.Codes {
+		for i := range c.Disagreements {
+			d := &c.Disagreements[i]
+			for _, r := range d.providerRefs {
+				if p := s.providerBySlg[r.key]; p != nil {
+					d.Providers = append(d.Providers, p)
+				} else {
+					l.errs.Add(r.pos, "providers: no provider %q", r.key)
+				}
+			}
+		}
+		c.Conflicts = conflicts(c)
+	}
+	if s.Tiers != nil {
+		for _, t := range s.Tiers.Tiers {
+			for _, r := range t.documentedBy {
+				if p := s.providerBySlg[r.key]; p != nil {
+					t.DocumentedBy = append(t.DocumentedBy, p)
+				} else {
+					l.errs.Add(r.pos, "documented_by: no provider %q", r.key)
+				}
+			}
+		}
+	}
+	s.Statuses = statuses(s)
+	s.Topics = topics(s)
+	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].Slug < s.Pages[j].Slug })
+}
+
+// providerLess puts Meta first, then providers by name: Meta's word is the reference the
+// others are compared with.
+func providerLess(a, b *Provider) bool {
+	if (a.Kind == "meta") != (b.Kind == "meta") {
+		return a.Kind == "meta"
+	}
+	if !strings.EqualFold(a.Name, b.Name) {
+		return strings.ToLower(a.Name) < strings.ToLower(b.Name)
+	}
+	return a.Slug < b.Slug
+}
+
+// codeLess orders codes numerically, a range by its low end.
+func codeLess(a, b string) bool {
+	na, nb := codeNumber(a), codeNumber(b)
+	if na != nb {
+		return na < nb
+	}
+	return a < b
+}
+
+func codeNumber(key string) int {
+	lo, _, _ := strings.Cut(key, "-")
+	n, err := strconv.Atoi(lo)
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+// inheritFromEntries fills a file-less code's facts from the first provider entry that
+// states each one, so that lists and badges have something to show.
+func inheritFromEntries(c *Code) {
+	for _, e := range c.Entries {
+		if c.Class == "" {
+			c.Class = e.Class
+		}
+		if c.Retry == "" {
+			c.Retry, c.RetryAfter = e.Retry, e.RetryAfter
+		}
+		if c.FixBy == nil {
+			c.FixBy = e.FixBy
+		}
+	}
+}
+
+func (l *loader) resolve(r ref, field string) *Code {
+	c := l.site.codeByKey[r.key]
+	if c == nil {
+		l.errs.Add(r.pos, "%s: no code %q", field, r.key)
+	}
+	return c
+}
+
+// linkEquivalents groups codes that name each other as equivalent, from either end and
+// transitively: if 63016 is 131047 and 131047 is 470, each page shows the other two.
+func (l *loader) linkEquivalents() {
+	s := l.site
+	parent := map[*Code]*Code{}
+	var find func(c *Code) *Code
+	find = func(c *Code) *Code {
+		if p, ok := parent[c]; ok && p != c {
+			root := find(p)
+			parent[c] = root
+			return root
+		}
+		return c
+	}
+	union := func(a, b *Code) {
+		ra, rb := find(a), find(b)
+		if ra != rb {
+			parent[ra] = rb
+		}
+	}
+	for _, c := range s.Codes {
+		for _, r := range c.equivalent {
+			if o := l.resolve(r, "equivalent"); o != nil {
+				union(c, o)
+			}
+		}
+		for _, e := range c.Entries {
+			for _, r := range e.equivalent {
+				if o := l.resolve(r, "equivalent"); o != nil {
+					e.Equivalent = append(e.Equivalent, o)
+					union(c, o)
+				}
+			}
+		}
+	}
+	// Uncoded entries can name equivalents too; they appear on the code's page as a
+	// provider statement, not as a code.
+	for _, p := range s.Providers {
+		for _, e := range p.Entries {
+			if e.Code != "" {
+				continue
+			}
+			for _, r := range e.equivalent {
+				if o := l.resolve(r, "equivalent"); o != nil {
+					e.Equivalent = append(e.Equivalent, o)
+				}
+			}
+		}
+	}
+	groups := map[*Code][]*Code{}
+	for _, c := range s.Codes {
+		root := find(c)
+		groups[root] = append(groups[root], c)
+	}
+	for _, c := range s.Codes {
+		for _, o := range groups[find(c)] {
+			if o != c {
+				c.Equivalents = append(c.Equivalents, o)
+			}
+		}
+	}
+}
+
+// linkRelated shows see_also from both ends, leaving out codes already shown as equivalent.
+func (l *loader) linkRelated() {
+	related := map[*Code]map[*Code]bool{}
+	add := func(a, b *Code) {
+		if related[a] == nil {
+			related[a] = map[*Code]bool{}
+		}
+		related[a][b] = true
+	}
+	for _, c := range l.site.Codes {
+		for _, r := range c.seeAlso {
+			if o := l.resolve(r, "see_also"); o != nil {
+				add(c, o)
+				add(o, c)
+			}
+		}
+	}
+	for _, c := range l.site.Codes {
+		for o := range related[c] {
+			if o != c && !containsCode(c.Equivalents, o) {
+				c.Related = append(c.Related, o)
+			}
+		}
+		sort.Slice(c.Related, func(i, j int) bool { return codeLess(c.Related[i].Key, c.Related[j].Key) })
+	}
+}
+
+func containsCode(list []*Code, c *Code) bool {
+	for _, x := range list {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// conflicts compares the facts the code file and each provider entry state, and returns a
+// Conflict for every fact on which they do not all agree.
+func conflicts(c *Code) []Conflict {
+	type fact struct {
+		name string
+		get  func(status int, class, retry, after string, fixBy []string) string
+	}
+	facts := []fact{
+		{"HTTP status", func(st int, _, _, _ string, _ []string) string {
+			if st == 0 {
+				return ""
+			}
+			return strconv.Itoa(st)
+		}},
+		{"class", func(_ int, class, _, _ string, _ []string) string { return class }},
+		{"retry", func(_ int, _, retry, _ string, _ []string) string { return retry }},
+		{"wait before retrying", func(_ int, _, _, after string, _ []string) string { return after }},
+		{"who fixes it", func(_ int, _, _, _ string, fix []string) string { return strings.Join(fix, " and ") }},
+	}
+	var out []Conflict
+	for _, f := range facts {
+		var claims []string
+		values := map[string]bool{}
+		if c.HasFile() {
+			if v := f.get(c.HTTPStatus, c.Class, c.Retry, c.RetryAfter, c.FixBy); v != "" {
+				claims = append(claims, "Meta's reference: "+v)
+				values[v] = true
+			}
+		}
+		for _, e := range c.Entries {
+			if v := f.get(e.HTTPStatus, e.Class, e.Retry, e.RetryAfter, e.FixBy); v != "" {
+				claim := fmt.Sprintf("%s: %s", entryLabel(e), v)
+				if !contains(claims, claim) {
+					claims = append(claims, claim)
+				}
+				values[v] = true
+			}
+		}
+		if len(values) > 1 {
+			out = append(out, Conflict{Field: f.name, Claims: claims})
+		}
+	}
+	return out
+}
+
+// entryLabel names an entry in a list of claims: the provider, and the entry's id when the
+// provider lists the code more than once.
+func entryLabel(e *Entry) string {
+	if e.ID != "" && e.Code != "" {
+		n := 0
+		for _, o := range e.Provider.Entries {
+			if o.Code == e.Code {
+				n++
+			}
+		}
+		if n > 1 {
+			return e.Provider.Name + " (" + e.Title + ")"
+		}
+	}
+	return e.Provider.Name
+}
+
+func statuses(s *Site) []*Status {
+	byCode := map[int]*Status{}
+	get := func(n int) *Status {
+		if byCode[n] == nil {
+			byCode[n] = &Status{Code: n}
+		}
+		return byCode[n]
+	}
+	for _, c := range s.Codes {
+		if c.HasFile() && c.HTTPStatus != 0 {
+			st := get(c.HTTPStatus)
+			st.Codes = append(st.Codes, c)
+		}
+	}
+	for _, p := range s.Providers {
+		for _, e := range p.Entries {
+			if e.HTTPStatus == 0 {
+				continue
+			}
+			st := get(e.HTTPStatus)
+			if n := len(st.Providers); n == 0 || st.Providers[n-1].Provider != p {
+				st.Providers = append(st.Providers, StatusList{Provider: p})
+			}
+			last := &st.Providers[len(st.Providers)-1]
+			last.Entries = append(last.Entries, e)
+		}
+	}
+	var out []*Status
+	for _, st := range byCode {
+		out = append(out, st)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out
+}
+
+func topics(s *Site) []*Topic {
+	var out []*Topic
+	for _, name := range topicList {
+		t := &Topic{Name: name}
+		for _, c := range s.Codes {
+			if contains(c.Topics, name) {
+				t.Codes = append(t.Codes, c)
+			}
+		}
+		if len(t.Codes) > 0 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// Topic returns the topic with the given name, or nil when no code has it.
+func (s *Site) Topic(name string) *Topic {
+	for _, t := range s.Topics {
+		if t.Name == name {
+			return t
+		}
+	}
+	return nil
+}

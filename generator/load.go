@@ -1,0 +1,741 @@
+package generator
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Input names the folders a site is built from. The names are used in error messages, so
+// they should be the paths a person would type ("data", "content").
+type Input struct {
+	Data       fs.FS
+	DataDir    string
+	Content    fs.FS
+	ContentDir string
+}
+
+// Vocabularies of the data format (data/README.md).
+var (
+	apis      = []string{"graph", "cloud", "onprem"}
+	classes   = []string{"fatal", "temporary", "context", "request", "registration"}
+	retries   = []string{"no", "yes", "backoff"}
+	fixers    = []string{"you", "provider", "meta", "recipient"}
+	topicList = []string{"window", "tiers", "quality", "templates", "media", "auth", "billing", "policy", "rate-limits", "registration", "server", "flows"}
+	kinds     = []string{"meta", "bsp", "platform"}
+)
+
+var (
+	codePattern = regexp.MustCompile(`^(0|[1-9][0-9]*)(-(0|[1-9][0-9]*))?$`)
+	slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+)
+
+// Load reads every data file and content page, validates them and builds the model with its
+// cross links. It reports every problem it finds, as an ErrorList, rather than stopping at
+// the first.
+func Load(in Input) (*Site, error) {
+	l := &loader{in: in, site: &Site{codeByKey: map[string]*Code{}, providerBySlg: map[string]*Provider{}}}
+	l.loadDataDir()
+	l.loadContent()
+	l.link()
+	if err := l.errs.Err(); err != nil {
+		return nil, err
+	}
+	return l.site, nil
+}
+
+type loader struct {
+	in   Input
+	site *Site
+	errs ErrorList
+}
+
+func (l *loader) dataPath(name string) string    { return path.Join(l.in.DataDir, name) }
+func (l *loader) contentPath(name string) string { return path.Join(l.in.ContentDir, name) }
+
+// loadDataDir walks data/: codes/, providers/, tiers.toml and quality.toml. Anything else is
+// an error, so that a misplaced file is not silently left out of the site.
+func (l *loader) loadDataDir() {
+	entries, err := fs.ReadDir(l.in.Data, ".")
+	if err != nil {
+		l.errs.Add(Pos{File: l.in.DataDir}, "cannot read data folder: %v", unwrapPath(err))
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		display := l.dataPath(name)
+		switch {
+		case e.Type()&fs.ModeSymlink != 0:
+			l.errs.Add(Pos{File: display}, "symbolic links are not followed; copy the file instead")
+		case name == "codes" && e.IsDir():
+			l.loadDir("codes", l.loadCode)
+		case name == "providers" && e.IsDir():
+			l.loadDir("providers", l.loadProvider)
+		case name == "tiers.toml":
+			l.loadTiers(name)
+		case name == "quality.toml":
+			l.loadQuality(name)
+		case name == "README.md" || strings.HasPrefix(name, "."):
+		default:
+			l.errs.Add(Pos{File: display}, "unknown file: data/ holds codes/, providers/, tiers.toml and quality.toml")
+		}
+	}
+}
+
+func (l *loader) loadDir(dir string, load func(name, key string)) {
+	entries, err := fs.ReadDir(l.in.Data, dir)
+	if err != nil {
+		l.errs.Add(Pos{File: l.dataPath(dir)}, "cannot read folder: %v", unwrapPath(err))
+		return
+	}
+	for _, e := range entries {
+		name := path.Join(dir, e.Name())
+		display := l.dataPath(name)
+		key, isTOML := strings.CutSuffix(e.Name(), ".toml")
+		switch {
+		case strings.HasPrefix(e.Name(), "."):
+			continue
+		case e.Type()&fs.ModeSymlink != 0:
+			l.errs.Add(Pos{File: display}, "symbolic links are not followed; copy the file instead")
+		case e.IsDir():
+			l.errs.Add(Pos{File: display}, "unexpected folder: %s/ holds only .toml files", dir)
+		case !isTOML:
+			l.errs.Add(Pos{File: display}, "file name %q does not end in .toml", e.Name())
+		default:
+			load(name, key)
+		}
+	}
+}
+
+// decode reads and decodes one TOML file into v. It reports syntax, encoding and type errors
+// and unknown keys, and returns the key index for the semantic checks that follow, or nil
+// when the file could not be decoded at all.
+func (l *loader) decode(fsys fs.FS, name, display string, v any) *keyIndex {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		l.errs.Add(Pos{File: display}, "cannot read: %v", unwrapPath(err))
+		return nil
+	}
+	return l.decodeBytes(data, display, 0, v)
+}
+
+// decodeBytes is decode for text already in memory; lineOffset shifts reported lines, for
+// front matter that starts below the first line of its file.
+func (l *loader) decodeBytes(data []byte, display string, lineOffset int, v any) *keyIndex {
+	if !utf8.Valid(data) {
+		line, col := invalidUTF8Pos(data)
+		l.errs.Add(Pos{display, line + lineOffset, col}, "file is not valid UTF-8; save it as UTF-8")
+		return nil
+	}
+	src := string(bytes.TrimPrefix(data, []byte("\ufeff")))
+	md, err := toml.Decode(src, v)
+	ix := indexKeys(display, src)
+	ix.shift(lineOffset)
+	if err != nil {
+		pos, msg := decodeErrorPos(err, ix, display, lineOffset)
+		l.errs.Add(pos, "%s", msg)
+		return nil
+	}
+	reported := map[string]bool{}
+	for _, k := range md.Undecoded() {
+		p := k.String()
+		if reported[p] || (len(k) > 1 && reported[toml.Key(k[:len(k)-1]).String()]) {
+			reported[p] = true // a key inside an unknown table: the table is reported
+			continue
+		}
+		reported[p] = true
+		positions := ix.unknown(p)
+		if len(positions) == 0 {
+			positions = []Pos{{display, 1 + lineOffset, 1}}
+		}
+		for _, pos := range positions {
+			l.errs.Add(pos, "%s: unknown key", k[len(k)-1])
+		}
+	}
+	return ix
+}
+
+var decodeLine = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
+
+// decodeErrorPos turns a decoder error into a position and message. Syntax errors carry a
+// position; type errors ("incompatible types") carry only a line and the last key.
+func decodeErrorPos(err error, ix *keyIndex, display string, lineOffset int) (Pos, string) {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		msg := pe.Message
+		if pe.LastKey != "" {
+			msg = lastPart(pe.LastKey) + ": " + lowerFirst(msg)
+		}
+		return Pos{display, pe.Position.Line + lineOffset, max(pe.Position.Col, 1)}, msg
+	}
+	if m := decodeLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		key := lastPart(m[2])
+		msg := strings.Replace(m[3], "incompatible types: TOML value has type", "has type", 1)
+		msg = strings.Replace(msg, "; destination has type", ", want", 1)
+		return ix.lineKey(line+lineOffset, key), key + ": " + msg
+	}
+	return Pos{display, 1 + lineOffset, 1}, err.Error()
+}
+
+func lastPart(key string) string {
+	if i := strings.LastIndexByte(key, '.'); i >= 0 {
+		return key[i+1:]
+	}
+	return key
+}
+
+func lowerFirst(s string) string {
+	if s == "" || strings.HasPrefix(s, "TOML") {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+func invalidUTF8Pos(data []byte) (line, col int) {
+	line, col = 1, 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		data = data[size:]
+	}
+	return line, col
+}
+
+// shift moves every recorded position down by n lines.
+func (ix *keyIndex) shift(n int) {
+	if n == 0 {
+		return
+	}
+	for p, kp := range ix.keys {
+		kp.key.Line += n
+		kp.value.Line += n
+		ix.keys[p] = kp
+	}
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// The decoded shapes of the files. Field tags are the public format: see data/README.md.
+
+type codeFile struct {
+	Title        string   `toml:"title"`
+	API          string   `toml:"api"`
+	HTTPStatus   int      `toml:"http_status"`
+	Class        string   `toml:"class"`
+	Retry        string   `toml:"retry"`
+	RetryAfter   string   `toml:"retry_after"`
+	FixBy        []string `toml:"fix_by"`
+	Topics       []string `toml:"topics"`
+	Equivalent   []string `toml:"equivalent"`
+	SeeAlso      []string `toml:"see_also"`
+	Summary      string   `toml:"summary"`
+	Causes       []string `toml:"causes"`
+	Actions      []string `toml:"actions"`
+	Payload      string   `toml:"payload"`
+	Disagreement []struct {
+		About     string   `toml:"about"`
+		Providers []string `toml:"providers"`
+		Current   string   `toml:"current"`
+	} `toml:"disagreement"`
+}
+
+type providerFile struct {
+	Name           string   `toml:"name"`
+	Kind           string   `toml:"kind"`
+	Summary        string   `toml:"summary"`
+	Support        string   `toml:"support"`
+	SupportURL     string   `toml:"support_url"`
+	StatusURL      string   `toml:"status_url"`
+	Escalation     []string `toml:"escalation"`
+	CannotOverride []string `toml:"cannot_override"`
+	Contact        []struct {
+		Who string   `toml:"who"`
+		For []string `toml:"for"`
+	} `toml:"contact"`
+	Source []struct {
+		Title   string    `toml:"title"`
+		URL     string    `toml:"url"`
+		Seen    time.Time `toml:"seen"`
+		Updated time.Time `toml:"updated"`
+	} `toml:"source"`
+	Errors []struct {
+		Code       string   `toml:"code"`
+		ID         string   `toml:"id"`
+		Title      string   `toml:"title"`
+		HTTPStatus int      `toml:"http_status"`
+		Section    string   `toml:"section"`
+		Source     string   `toml:"source"`
+		Meaning    string   `toml:"meaning"`
+		Action     string   `toml:"action"`
+		Class      string   `toml:"class"`
+		Retry      string   `toml:"retry"`
+		RetryAfter string   `toml:"retry_after"`
+		FixBy      []string `toml:"fix_by"`
+		Equivalent []string `toml:"equivalent"`
+	} `toml:"errors"`
+	FAQ []struct {
+		Q string `toml:"q"`
+		A string `toml:"a"`
+	} `toml:"faq"`
+}
+
+type tiersFile struct {
+	Period  string `toml:"period"`
+	Summary string `toml:"summary"`
+	Growth  string `toml:"growth"`
+	Tier    []struct {
+		Name         string   `toml:"name"`
+		Limit        int      `toml:"limit"`
+		Unlimited    bool     `toml:"unlimited"`
+		Typical      string   `toml:"typical"`
+		Legacy       bool     `toml:"legacy"`
+		Note         string   `toml:"note"`
+		DocumentedBy []string `toml:"documented_by"`
+	} `toml:"tier"`
+}
+
+type qualityFile struct {
+	Summary string `toml:"summary"`
+	Rating  []struct {
+		Name    string `toml:"name"`
+		Meaning string `toml:"meaning"`
+		Action  string `toml:"action"`
+	} `toml:"rating"`
+}
+
+type frontMatter struct {
+	Title       string `toml:"title"`
+	Description string `toml:"description"`
+}
+
+func (l *loader) loadCode(name, key string) {
+	display := l.dataPath(name)
+	if !validCodeKey(key) {
+		l.errs.Add(Pos{File: display}, "bad code file name %q: want digits (131047.toml) or a range, low first (200-299.toml)", path.Base(name))
+		return
+	}
+	var f codeFile
+	ix := l.decode(l.in.Data, name, display, &f)
+	if ix == nil {
+		return
+	}
+	c := &Code{
+		Key: key, File: display,
+		Title: f.Title, API: f.API, HTTPStatus: f.HTTPStatus, Class: f.Class, Retry: f.Retry,
+		RetryAfter: f.RetryAfter, FixBy: f.FixBy, Topics: f.Topics, Summary: f.Summary,
+		Causes: f.Causes, Actions: f.Actions, Payload: f.Payload,
+	}
+	l.required(ix, "", map[string]string{"title": f.Title, "api": f.API, "class": f.Class, "retry": f.Retry, "summary": f.Summary})
+	l.oneOf(ix, "api", f.API, apis)
+	l.oneOf(ix, "class", f.Class, classes)
+	l.oneOf(ix, "retry", f.Retry, retries)
+	l.listOf(ix, "fix_by", f.FixBy, fixers)
+	l.listOf(ix, "topics", f.Topics, topicList)
+	l.httpStatus(ix, "http_status", f.HTTPStatus)
+	l.retryAfter(ix, "", f.Retry, f.RetryAfter)
+	c.equivalent = l.refs(ix, "equivalent", key, f.Equivalent)
+	c.seeAlso = l.refs(ix, "see_also", key, f.SeeAlso)
+	for i, d := range f.Disagreement {
+		p := fmt.Sprintf("disagreement.%d", i)
+		l.required(ix, p, map[string]string{"about": d.About})
+		if len(d.Providers) == 0 {
+			l.errs.Add(ix.key(p), "providers: missing required field")
+		}
+		dis := Disagreement{About: d.About, Current: d.Current}
+		for j, slug := range d.Providers {
+			dis.providerRefs = append(dis.providerRefs, ref{slug, ix.item(p+".providers", j)})
+		}
+		c.Disagreements = append(c.Disagreements, dis)
+	}
+	l.site.Codes = append(l.site.Codes, c)
+}
+
+func validCodeKey(key string) bool {
+	m := codePattern.FindStringSubmatch(key)
+	if m == nil {
+		return false
+	}
+	if m[3] == "" {
+		return true
+	}
+	lo, _ := strconv.Atoi(m[1])
+	hi, _ := strconv.Atoi(m[3])
+	return lo < hi
+}
+
+func (l *loader) loadProvider(name, slug string) {
+	display := l.dataPath(name)
+	if !slugPattern.MatchString(slug) {
+		l.errs.Add(Pos{File: display}, "bad provider file name %q: want lower-case letters, digits and hyphens, then .toml", path.Base(name))
+		return
+	}
+	var f providerFile
+	ix := l.decode(l.in.Data, name, display, &f)
+	if ix == nil {
+		return
+	}
+	p := &Provider{
+		Slug: slug, File: display, Name: f.Name, Kind: f.Kind, Summary: f.Summary,
+		Support: f.Support, SupportURL: f.SupportURL, StatusURL: f.StatusURL,
+		Escalation: f.Escalation, CannotOverride: f.CannotOverride,
+	}
+	l.required(ix, "", map[string]string{"name": f.Name, "kind": f.Kind, "summary": f.Summary})
+	l.oneOf(ix, "kind", f.Kind, kinds)
+	l.webURL(ix, "support_url", f.SupportURL)
+	l.webURL(ix, "status_url", f.StatusURL)
+	for i, c := range f.Contact {
+		l.required(ix, fmt.Sprintf("contact.%d", i), map[string]string{"who": c.Who})
+		p.Contacts = append(p.Contacts, Contact{Who: c.Who, For: c.For})
+	}
+	if len(f.Source) == 0 {
+		l.errs.Add(Pos{display, 1, 1}, "source: at least one [[source]] is required")
+	}
+	sources := map[string]*Source{}
+	for i, s := range f.Source {
+		at := fmt.Sprintf("source.%d", i)
+		l.required(ix, at, map[string]string{"title": s.Title})
+		if s.Seen.IsZero() {
+			l.errs.Add(ix.key(at), "seen: missing required field (the date the source was last read)")
+		}
+		l.webURL(ix, at+".url", s.URL)
+		if sources[s.Title] != nil && s.Title != "" {
+			l.errs.Add(ix.value(at+".title"), "title: duplicate source %q", s.Title)
+		}
+		src := &Source{Title: s.Title, URL: s.URL, Seen: s.Seen, Updated: s.Updated}
+		sources[s.Title] = src
+		p.Sources = append(p.Sources, src)
+	}
+	codeCount := map[string]int{}
+	for _, e := range f.Errors {
+		codeCount[e.Code]++
+	}
+	ids := map[string]bool{}
+	for i, e := range f.Errors {
+		at := fmt.Sprintf("errors.%d", i)
+		entry := &Entry{
+			Provider: p, Pos: ix.key(at), Code: e.Code, ID: e.ID, Title: e.Title,
+			HTTPStatus: e.HTTPStatus, Section: e.Section, Meaning: e.Meaning, Action: e.Action,
+			Class: e.Class, Retry: e.Retry, RetryAfter: e.RetryAfter, FixBy: e.FixBy,
+		}
+		l.required(ix, at, map[string]string{"title": e.Title})
+		switch {
+		case e.Code == "" && e.ID == "":
+			l.errs.Add(ix.key(at), "errors: an entry needs a code or an id")
+		case e.Code != "" && !validCodeKey(e.Code):
+			l.errs.Add(ix.value(at+".code"), "code: bad code %q: want digits or a range, low first", e.Code)
+		case e.Code != "" && e.ID == "" && codeCount[e.Code] > 1:
+			l.errs.Add(ix.value(at+".code"), "id: required because code %q appears %d times in this file", e.Code, codeCount[e.Code])
+		}
+		if e.ID != "" {
+			switch {
+			case !slugPattern.MatchString(e.ID):
+				l.errs.Add(ix.value(at+".id"), "id: bad id %q: want lower-case letters, digits and hyphens", e.ID)
+			case ids[e.ID]:
+				l.errs.Add(ix.value(at+".id"), "id: duplicate id %q", e.ID)
+			}
+			ids[e.ID] = true
+		}
+		switch {
+		case e.Source != "" && sources[e.Source] == nil:
+			l.errs.Add(ix.value(at+".source"), "source: no [[source]] titled %q in this file", e.Source)
+		case e.Source != "":
+			entry.Source = sources[e.Source]
+		case len(p.Sources) == 1:
+			entry.Source = p.Sources[0]
+		case len(p.Sources) > 1:
+			l.errs.Add(ix.key(at), "source: missing; this file has several sources, name the one this entry comes from")
+		}
+		l.oneOf(ix, at+".class", e.Class, classes)
+		l.oneOf(ix, at+".retry", e.Retry, retries)
+		l.listOf(ix, at+".fix_by", e.FixBy, fixers)
+		l.httpStatus(ix, at+".http_status", e.HTTPStatus)
+		l.retryAfter(ix, at+".", e.Retry, e.RetryAfter)
+		entry.equivalent = l.refs(ix, at+".equivalent", e.Code, e.Equivalent)
+		p.Entries = append(p.Entries, entry)
+	}
+	for i, q := range f.FAQ {
+		l.required(ix, fmt.Sprintf("faq.%d", i), map[string]string{"q": q.Q, "a": q.A})
+		p.FAQ = append(p.FAQ, FAQ{Q: q.Q, A: q.A})
+	}
+	l.site.Providers = append(l.site.Providers, p)
+}
+
+func (l *loader) loadTiers(name string) {
+	var f tiersFile
+	display := l.dataPath(name)
+	ix := l.decode(l.in.Data, name, display, &f)
+	if ix == nil {
+		return
+	}
+	t := &Tiers{File: display, Period: f.Period, Summary: f.Summary, Growth: f.Growth}
+	l.required(ix, "", map[string]string{"period": f.Period, "summary": f.Summary})
+	if f.Period != "" {
+		if _, err := time.ParseDuration(f.Period); err != nil {
+			l.errs.Add(ix.value("period"), "period: bad duration %q (want a Go duration such as 24h)", f.Period)
+		}
+	}
+	names := map[string]bool{}
+	for i, tf := range f.Tier {
+		at := fmt.Sprintf("tier.%d", i)
+		l.required(ix, at, map[string]string{"name": tf.Name})
+		if names[tf.Name] && tf.Name != "" {
+			l.errs.Add(ix.value(at+".name"), "name: duplicate tier %q", tf.Name)
+		}
+		names[tf.Name] = true
+		switch {
+		case tf.Unlimited && tf.Limit != 0:
+			l.errs.Add(ix.value(at+".limit"), "limit: set together with unlimited = true; keep one")
+		case !tf.Unlimited && tf.Limit <= 0:
+			l.errs.Add(ix.key(at), "limit: missing or not positive (or set unlimited = true)")
+		}
+		tier := &Tier{Name: tf.Name, Limit: tf.Limit, Unlimited: tf.Unlimited, Typical: tf.Typical, Legacy: tf.Legacy, Note: tf.Note}
+		for j, slug := range tf.DocumentedBy {
+			tier.documentedBy = append(tier.documentedBy, ref{slug, ix.item(at+".documented_by", j)})
+		}
+		t.Tiers = append(t.Tiers, tier)
+	}
+	l.site.Tiers = t
+}
+
+func (l *loader) loadQuality(name string) {
+	var f qualityFile
+	display := l.dataPath(name)
+	ix := l.decode(l.in.Data, name, display, &f)
+	if ix == nil {
+		return
+	}
+	q := &Quality{File: display, Summary: f.Summary}
+	l.required(ix, "", map[string]string{"summary": f.Summary})
+	names := map[string]bool{}
+	for i, r := range f.Rating {
+		at := fmt.Sprintf("rating.%d", i)
+		l.required(ix, at, map[string]string{"name": r.Name, "meaning": r.Meaning})
+		if names[r.Name] && r.Name != "" {
+			l.errs.Add(ix.value(at+".name"), "name: duplicate rating %q", r.Name)
+		}
+		names[r.Name] = true
+		q.Ratings = append(q.Ratings, Rating{Name: r.Name, Meaning: r.Meaning, Action: r.Action})
+	}
+	l.site.Quality = q
+}
+
+// reservedSlugs are addresses the generator writes itself; a content page cannot take them.
+var reservedSlugs = []string{"codes", "providers", "http", "topics", "tiers", "quality", "search", "static", "404"}
+
+func (l *loader) loadContent() {
+	if l.in.Content == nil {
+		return
+	}
+	entries, err := fs.ReadDir(l.in.Content, ".")
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			l.errs.Add(Pos{File: l.in.ContentDir}, "cannot read content folder: %v", unwrapPath(err))
+		}
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		display := l.contentPath(name)
+		slug, isMD := strings.CutSuffix(name, ".md")
+		switch {
+		case strings.HasPrefix(name, "."):
+			continue
+		case e.Type()&fs.ModeSymlink != 0:
+			l.errs.Add(Pos{File: display}, "symbolic links are not followed; copy the file instead")
+			continue
+		case e.IsDir() || !isMD:
+			l.errs.Add(Pos{File: display}, "unexpected file: content/ holds only .md pages")
+			continue
+		case !slugPattern.MatchString(slug):
+			l.errs.Add(Pos{File: display}, "bad page file name %q: want lower-case letters, digits and hyphens, then .md", name)
+			continue
+		case contains(reservedSlugs, slug):
+			l.errs.Add(Pos{File: display}, "page name %q is taken by a generated page; choose another name", slug)
+			continue
+		}
+		data, err := fs.ReadFile(l.in.Content, name)
+		if err != nil {
+			l.errs.Add(Pos{File: display}, "cannot read: %v", unwrapPath(err))
+			continue
+		}
+		fm, body, err := SplitFrontMatter(data)
+		if err != nil {
+			var fe *Error
+			if errors.As(err, &fe) {
+				fe.Pos.File = display
+				l.errs = append(l.errs, fe)
+			}
+			continue
+		}
+		var f frontMatter
+		ix := l.decodeBytes(fm, display, 1, &f)
+		if ix == nil {
+			continue
+		}
+		l.required(ix, "", map[string]string{"title": f.Title})
+		page := &Page{Slug: slug, File: display, Title: f.Title, Description: f.Description, Body: string(body)}
+		if slug == "index" {
+			l.site.Home = page
+		} else {
+			l.site.Pages = append(l.site.Pages, page)
+		}
+	}
+}
+
+// SplitFrontMatter separates a page's TOML front matter, between two lines of +++, from its
+// Markdown body.
+func SplitFrontMatter(data []byte) (front, body []byte, err error) {
+	if !utf8.Valid(data) {
+		line, col := invalidUTF8Pos(data)
+		return nil, nil, &Error{Pos{"", line, col}, "file is not valid UTF-8; save it as UTF-8"}
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	first, rest, _ := bytes.Cut(data, []byte("\n"))
+	if string(bytes.TrimRight(first, " \t\r")) != "+++" {
+		return nil, nil, &Error{Pos{"", 1, 1}, "front matter: the page must start with a line of +++"}
+	}
+	for start := 0; start <= len(rest); {
+		end := bytes.IndexByte(rest[start:], '\n')
+		var text []byte
+		if end < 0 {
+			text = rest[start:]
+		} else {
+			text = rest[start : start+end]
+		}
+		if string(bytes.TrimRight(text, " \t\r")) == "+++" {
+			if end < 0 {
+				return rest[:start], nil, nil
+			}
+			return rest[:start], rest[start+end+1:], nil
+		}
+		if end < 0 {
+			break
+		}
+		start += end + 1
+	}
+	return nil, nil, &Error{Pos{"", 1, 1}, "front matter: no closing +++ line"}
+}
+
+// Checks shared by the loaders. at is the path of the table ("" for the top level,
+// "errors.3" for an entry); they add errors and never stop.
+
+func (l *loader) required(ix *keyIndex, at string, fields map[string]string) {
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if strings.TrimSpace(fields[k]) != "" {
+			continue
+		}
+		if _, present := ix.keys[join(at, k)]; present {
+			l.errs.Add(ix.value(join(at, k)), "%s: must not be empty", k)
+			continue
+		}
+		pos := Pos{ix.file, 1, 1}
+		if at != "" {
+			pos = ix.key(at)
+		}
+		l.errs.Add(pos, "%s: missing required field", k)
+	}
+}
+
+func join(at, key string) string {
+	if at == "" {
+		return key
+	}
+	return at + "." + key
+}
+
+func (l *loader) oneOf(ix *keyIndex, at, value string, allowed []string) {
+	if value != "" && !contains(allowed, value) {
+		l.errs.Add(ix.value(at), "%s: unknown value %q (want %s)", lastPart(at), value, strings.Join(allowed, ", "))
+	}
+}
+
+func (l *loader) listOf(ix *keyIndex, at string, values, allowed []string) {
+	seen := map[string]bool{}
+	for i, v := range values {
+		switch {
+		case !contains(allowed, v):
+			l.errs.Add(ix.item(at, i), "%s: unknown value %q (want %s)", lastPart(at), v, strings.Join(allowed, ", "))
+		case seen[v]:
+			l.errs.Add(ix.item(at, i), "%s: %q is listed twice", lastPart(at), v)
+		}
+		seen[v] = true
+	}
+}
+
+func (l *loader) httpStatus(ix *keyIndex, at string, status int) {
+	if _, set := ix.keys[at]; set && (status < 100 || status > 599) {
+		l.errs.Add(ix.value(at), "http_status: %d is not an HTTP status (want 100 to 599)", status)
+	}
+}
+
+func (l *loader) retryAfter(ix *keyIndex, prefix, retry, after string) {
+	if after == "" {
+		return
+	}
+	d, err := time.ParseDuration(after)
+	switch {
+	case err != nil || d <= 0:
+		l.errs.Add(ix.value(prefix+"retry_after"), "retry_after: bad duration %q (want a Go duration such as 10m or 24h)", after)
+	case retry == "no":
+		l.errs.Add(ix.value(prefix+"retry_after"), "retry_after: set, but retry is \"no\"")
+	}
+}
+
+func (l *loader) webURL(ix *keyIndex, at, u string) {
+	if u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+		l.errs.Add(ix.value(at), "%s: %q is not an http(s) address", lastPart(at), u)
+	}
+}
+
+// refs records the codes named in equivalent or see_also, to be resolved once every file is
+// loaded. self is the code of the file or entry naming them.
+func (l *loader) refs(ix *keyIndex, at, self string, keys []string) []ref {
+	var out []ref
+	for i, k := range keys {
+		pos := ix.item(at, i)
+		if k == self {
+			l.errs.Add(pos, "%s: code %q names itself", lastPart(at), k)
+			continue
+		}
+		out = append(out, ref{k, pos})
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

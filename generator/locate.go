@@ -1,0 +1,223 @@
+package generator
+
+import (
+	"strconv"
+	"strings"
+)
+
+// keyIndex finds where keys stand in a TOML source. BurntSushi/toml reports positions only for
+// syntax errors, so semantic errors ("class: unknown value") find their key here instead.
+//
+// Paths name array-table elements by index: "errors.3.meaning" is the meaning key of the
+// fourth [[errors]] table. Headers are recorded too: "errors.3" is the line of that [[errors]].
+type keyIndex struct {
+	file  string
+	lines []string
+	keys  map[string]keyPos
+	order []string // paths in source order
+}
+
+type keyPos struct {
+	key   Pos // where the key (or header) starts
+	value Pos // where its value starts; equal to key for headers
+}
+
+// indexKeys scans src line by line. It understands what our files use: [table],
+// [[array-table]], key = value with bare, quoted or dotted keys, and multi-line strings and
+// arrays. It is a locator, not a parser: the TOML decoder has already accepted the file.
+func indexKeys(file, src string) *keyIndex {
+	ix := &keyIndex{file: file, keys: map[string]keyPos{}}
+	ix.lines = strings.Split(strings.ReplaceAll(src, "\r\n", "\n"), "\n")
+	counts := map[string]int{}
+	prefix := ""
+	inString := "" // the closing delimiter of an open multi-line string
+	for n, line := range ix.lines {
+		lineNo := n + 1
+		if inString != "" {
+			if i := strings.Index(line, inString); i >= 0 {
+				inString = ""
+				// Anything after the closing delimiter is a comment or nothing.
+			}
+			continue
+		}
+		trimmed := strings.TrimLeft(line, " \t\ufeff")
+		col := len(line) - len(trimmed) + 1
+		switch {
+		case trimmed == "" || trimmed[0] == '#':
+			continue
+		case strings.HasPrefix(trimmed, "[["):
+			name := headerName(trimmed[2:], "]]")
+			path := name + "." + strconv.Itoa(counts[name])
+			counts[name]++
+			prefix = path + "."
+			ix.add(path, Pos{file, lineNo, col}, Pos{file, lineNo, col})
+			continue
+		case trimmed[0] == '[':
+			name := headerName(trimmed[1:], "]")
+			prefix = name + "."
+			ix.add(name, Pos{file, lineNo, col}, Pos{file, lineNo, col})
+			continue
+		}
+		key, rest, ok := splitKey(trimmed)
+		if !ok {
+			continue // a continuation line of a multi-line array
+		}
+		valueCol := col + len(trimmed) - len(rest)
+		ix.add(prefix+key, Pos{file, lineNo, col}, Pos{file, lineNo, valueCol})
+		for _, delim := range []string{`"""`, `'''`} {
+			if strings.HasPrefix(rest, delim) && !strings.Contains(rest[3:], delim) {
+				inString = delim
+			}
+		}
+	}
+	return ix
+}
+
+func (ix *keyIndex) add(path string, key, value Pos) {
+	if _, dup := ix.keys[path]; !dup {
+		ix.order = append(ix.order, path)
+	}
+	ix.keys[path] = keyPos{key, value}
+}
+
+// headerName returns the dotted name of a table header with spaces and quotes removed.
+func headerName(s, end string) string {
+	if i := strings.Index(s, end); i >= 0 {
+		s = s[:i]
+	}
+	parts := strings.Split(s, ".")
+	for i, p := range parts {
+		parts[i] = strings.Trim(strings.TrimSpace(p), `"'`)
+	}
+	return strings.Join(parts, ".")
+}
+
+// splitKey splits `key = value` into the dotted key and the value text.
+func splitKey(s string) (key, value string, ok bool) {
+	var parts []string
+	for {
+		s = strings.TrimLeft(s, " \t")
+		if s == "" {
+			return "", "", false
+		}
+		var part string
+		switch s[0] {
+		case '"', '\'':
+			end := strings.IndexByte(s[1:], s[0])
+			if end < 0 {
+				return "", "", false
+			}
+			part, s = s[1:end+1], s[end+2:]
+		default:
+			i := 0
+			for i < len(s) && isBareKeyByte(s[i]) {
+				i++
+			}
+			if i == 0 {
+				return "", "", false
+			}
+			part, s = s[:i], s[i:]
+		}
+		parts = append(parts, part)
+		s = strings.TrimLeft(s, " \t")
+		if strings.HasPrefix(s, ".") {
+			s = s[1:]
+			continue
+		}
+		if !strings.HasPrefix(s, "=") {
+			return "", "", false
+		}
+		return strings.Join(parts, "."), strings.TrimLeft(s[1:], " \t"), true
+	}
+}
+
+func isBareKeyByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+}
+
+// key returns the position of the key at path, or the file's start when it is not found.
+func (ix *keyIndex) key(path string) Pos {
+	if kp, ok := ix.keys[path]; ok {
+		return kp.key
+	}
+	return Pos{File: ix.file, Line: 1, Col: 1}
+}
+
+// value returns the position of the value at path, falling back like key.
+func (ix *keyIndex) value(path string) Pos {
+	if kp, ok := ix.keys[path]; ok {
+		return kp.value
+	}
+	return ix.key(path)
+}
+
+// item returns the position of the i-th string of the array at path, so that an error in
+// fix_by = ["you", "meta", "nobody"] points at "nobody".
+func (ix *keyIndex) item(path string, i int) Pos {
+	start := ix.value(path)
+	if start.Line == 0 || start.Line > len(ix.lines) {
+		return start
+	}
+	n := -1
+	for l := start.Line; l <= len(ix.lines); l++ {
+		line := ix.lines[l-1]
+		from := 0
+		if l == start.Line {
+			from = start.Col - 1
+		}
+		for c := from; c < len(line); c++ {
+			switch line[c] {
+			case ']':
+				return start
+			case '#':
+				c = len(line)
+			case '"', '\'':
+				n++
+				if n == i {
+					return Pos{ix.file, l, c + 1}
+				}
+				end := strings.IndexByte(line[c+1:], line[c])
+				if end < 0 {
+					return start
+				}
+				c += end + 1
+			}
+		}
+	}
+	return start
+}
+
+// lineKey returns the position of the key on a line, used for decoder errors that give only
+// a line number.
+func (ix *keyIndex) lineKey(line int, key string) Pos {
+	for _, path := range ix.order {
+		kp := ix.keys[path]
+		if kp.key.Line == line && (key == "" || strings.HasSuffix(path, key)) {
+			return kp.value
+		}
+	}
+	return Pos{File: ix.file, Line: line, Col: 1}
+}
+
+// unknown returns every position of a key whose path, without array indexes, is path.
+func (ix *keyIndex) unknown(path string) []Pos {
+	var out []Pos
+	for _, p := range ix.order {
+		if stripIndexes(p) == path {
+			out = append(out, ix.keys[p].key)
+		}
+	}
+	return out
+}
+
+func stripIndexes(path string) string {
+	parts := strings.Split(path, ".")
+	out := parts[:0]
+	for _, p := range parts {
+		if _, err := strconv.Atoi(p); err == nil && p != "" {
+			continue
+		}
+		out = append(out, p)
+	}
+	return strings.Join(out, ".")
+}

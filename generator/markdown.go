@@ -1,0 +1,209 @@
+package generator
+
+import (
+	"bytes"
+	"html/template"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// newMarkdown returns the one goldmark instance a build uses: GitHub-flavoured Markdown,
+// heading ids, code auto-linking. Raw HTML is never passed through: it is shown as text, so
+// a <script> in the data is visible to the editor who wrote it and runs nowhere.
+func newMarkdown() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.GFM, CodeLinker{}, htmlAsText{}),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)
+}
+
+// markdownLinks says where links go from the page being rendered: code mentions (code returns
+// "" for text that is not a known code) and links to the site's root ("/window/"), which must
+// follow the base URL. Both are per page, because links are relative to the page.
+type markdownLinks struct {
+	code func(key string) (href, title string)
+	root func(target string) string
+}
+
+var codeLinkKey = parser.NewContextKey()
+
+// renderMarkdown converts src, resolving links with link.
+func renderMarkdown(md goldmark.Markdown, src string, link markdownLinks) (template.HTML, error) {
+	var buf bytes.Buffer
+	pc := parser.NewContext()
+	pc.Set(codeLinkKey, link)
+	if err := md.Convert([]byte(src), &buf, parser.WithContext(pc)); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// CodeLinker is a goldmark extension that turns mentions of known codes in text into links.
+type CodeLinker struct{}
+
+// Extend adds the linker's AST transformer.
+func (CodeLinker) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(codeLinkTransformer{}, 999)))
+}
+
+type codeLinkTransformer struct{}
+
+func (codeLinkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	links, ok := pc.Get(codeLinkKey).(markdownLinks)
+	if !ok {
+		return
+	}
+	link := links.code
+	source := reader.Source()
+	var texts []*ast.Text
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			dest := string(n.Destination)
+			if strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "//") {
+				n.Destination = []byte(links.root(dest[1:]))
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.AutoLink, *ast.CodeSpan, *ast.RawHTML, *ast.Heading, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.Image:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			texts = append(texts, n)
+		}
+		return ast.WalkContinue, nil
+	})
+	// The tree changes only after the walk, so the walk never sees the nodes it adds.
+	for _, t := range texts {
+		seg := t.Segment
+		mentions := FindCodeMentions(seg.Value(source), func(code string) bool {
+			href, _ := link(code)
+			return href != ""
+		})
+		if len(mentions) == 0 {
+			continue
+		}
+		parent := t.Parent()
+		at := seg.Start
+		for _, m := range mentions {
+			start, stop := seg.Start+m.Start, seg.Start+m.End
+			if start > at {
+				parent.InsertBefore(parent, t, ast.NewTextSegment(text.NewSegment(at, start)))
+			}
+			href, title := link(m.Code)
+			a := ast.NewLink()
+			a.Destination = []byte(href)
+			a.Title = []byte(title)
+			a.AppendChild(a, ast.NewTextSegment(text.NewSegment(start, stop)))
+			parent.InsertBefore(parent, t, a)
+			at = stop
+		}
+		// Keep the original node as the tail, so its soft line break survives.
+		t.Segment = seg.WithStart(at)
+	}
+}
+
+// Mention is a code found in text, at bytes [Start, End).
+type Mention struct {
+	Start, End int
+	Code       string
+}
+
+var (
+	numberPattern = regexp.MustCompile(`[0-9]+(?:-[0-9]+)?`)
+	// A short number is a code only when the text says so: "error 470", "code 4", "(#10)",
+	// "codes 470, 471 and 472". Otherwise "10 minutes" and "HTTP 500" would become links.
+	codeCue      = regexp.MustCompile(`(?i)(?:\b(?:error|errors|code|codes)\s*:?\s*\(?|#)$`)
+	listJoin     = regexp.MustCompile(`^(?:\s*(?:,|/|&|\band\b|\bor\b)\s*)+$`)
+	longCodeSize = 5
+)
+
+// FindCodeMentions returns the known codes mentioned in s, in order. Five or more digits
+// count on their own; shorter numbers need a cue word before them.
+func FindCodeMentions(s []byte, known func(code string) bool) []Mention {
+	var out []Mention
+	prevEnd := -1
+	for _, loc := range numberPattern.FindAllIndex(s, -1) {
+		start, end := loc[0], loc[1]
+		if start > 0 && isWordByte(s[start-1]) || end < len(s) && isWordByte(s[end]) {
+			continue
+		}
+		// Part of 1,000 or 2.5 or a date: not a code.
+		if start > 1 && (s[start-1] == ',' || s[start-1] == '.' || s[start-1] == '-') && isDigit(s[start-2]) {
+			continue
+		}
+		if end+1 < len(s) && (s[end] == ',' || s[end] == '.' || s[end] == ':') && isDigit(s[end+1]) {
+			continue
+		}
+		code := string(s[start:end])
+		if !known(code) {
+			continue
+		}
+		digits := bytes.IndexByte(s[start:end], '-')
+		if digits < 0 {
+			digits = end - start
+		}
+		cued := codeCue.Match(s[max(0, start-24):start]) ||
+			prevEnd >= 0 && listJoin.Match(s[prevEnd:start])
+		if digits < longCodeSize && !cued {
+			continue
+		}
+		out = append(out, Mention{Start: start, End: end, Code: code})
+		prevEnd = end
+	}
+	return out
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isWordByte(c byte) bool {
+	return isDigit(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80
+}
+
+// htmlAsText renders raw HTML, inline or as a block, as escaped text. goldmark's safe mode
+// would drop it with a comment, which hides the mistake from whoever wrote it.
+type htmlAsText struct{}
+
+func (htmlAsText) Extend(m goldmark.Markdown) {
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(htmlAsText{}, 100)))
+}
+
+func (htmlAsText) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
+	r.Register(ast.KindRawHTML, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			segs := n.(*ast.RawHTML).Segments
+			for i := 0; i < segs.Len(); i++ {
+				seg := segs.At(i)
+				w.Write(util.EscapeHTML(seg.Value(source)))
+			}
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	r.Register(ast.KindHTMLBlock, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		b := n.(*ast.HTMLBlock)
+		w.WriteString("<p>")
+		lines := b.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			line := lines.At(i)
+			w.Write(util.EscapeHTML(line.Value(source)))
+		}
+		if b.HasClosure() {
+			closure := b.ClosureLine
+			w.Write(util.EscapeHTML(closure.Value(source)))
+		}
+		w.WriteString("</p>\n")
+		return ast.WalkSkipChildren, nil
+	})
+}

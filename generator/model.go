@@ -1,0 +1,251 @@
+package generator
+
+import "time"
+
+// Site is the whole knowledge base in memory: what the data files say, plus the facts derived
+// from them (which provider lists which code, links shown from both ends, codes by HTTP
+// status). Rendering reads only a Site.
+type Site struct {
+	Codes     []*Code // every code page, in numeric order
+	Providers []*Provider
+	Statuses  []*Status // every HTTP status seen in the data, ascending
+	Topics    []*Topic  // every topic that has at least one code
+	Tiers     *Tiers
+	Quality   *Quality
+	Pages     []*Page // content/*.md other than the home page, by slug
+	Home      *Page   // content/index.md, if present
+
+	codeByKey     map[string]*Code
+	providerBySlg map[string]*Provider
+}
+
+// Code returns the code with the given key ("131047", "200-299"), or nil.
+func (s *Site) Code(key string) *Code { return s.codeByKey[key] }
+
+// Provider returns the provider with the given slug, or nil.
+func (s *Site) Provider(slug string) *Provider { return s.providerBySlg[slug] }
+
+// Page returns the content page with the given slug, or nil.
+func (s *Site) Page(slug string) *Page {
+	for _, p := range s.Pages {
+		if p.Slug == slug {
+			return p
+		}
+	}
+	return nil
+}
+
+// Code is one platform error code. A code has a page when it has a file in data/codes or
+// when any provider lists it; File is empty in the second case.
+type Code struct {
+	Key  string // "131047", or a range "200-299"
+	File string // data/codes/<key>.toml, or "" when only providers list it
+
+	Title      string
+	API        string
+	HTTPStatus int
+	Class      string
+	Retry      string
+	RetryAfter string
+	FixBy      []string
+	Topics     []string
+	Summary    string
+	Causes     []string
+	Actions    []string
+	Payload    string
+
+	Disagreements []Disagreement
+
+	// Derived.
+	Entries     []*Entry // what each provider says about this code, providers in site order
+	Equivalents []*Code  // the same condition elsewhere, from either end
+	Related     []*Code  // see_also, from either end
+	Conflicts   []Conflict
+
+	equivalent, seeAlso []ref
+}
+
+// HasFile reports whether Meta's definition (a code file) exists for the code.
+func (c *Code) HasFile() bool { return c.File != "" }
+
+// Disagreement is a contradiction between sources that a person wrote down in a code file.
+type Disagreement struct {
+	About     string
+	Providers []*Provider
+	Current   string // Markdown: which statement is current, if Meta's documentation settles it
+
+	providerRefs []ref
+}
+
+// Conflict is a difference in one fact (HTTP status, class, retry, wait, who fixes) between
+// the code file and the providers, found by comparing them.
+type Conflict struct {
+	Field  string   // "HTTP status", "class", …
+	Claims []string // "Meta: 500", "Aircall: 400", in site order
+}
+
+// Provider is one company that reports WhatsApp errors to its customers, or Meta itself.
+type Provider struct {
+	Slug           string
+	File           string
+	Name           string
+	Kind           string
+	Summary        string
+	Support        string
+	SupportURL     string
+	StatusURL      string
+	Escalation     []string
+	CannotOverride []string
+	Contacts       []Contact
+	Sources        []*Source
+	Entries        []*Entry
+	FAQ            []FAQ
+}
+
+// CodeCount is the number of distinct codes the provider documents.
+func (p *Provider) CodeCount() int {
+	seen := map[string]bool{}
+	for _, e := range p.Entries {
+		if e.Code != "" {
+			seen[e.Code] = true
+		}
+	}
+	return len(seen)
+}
+
+// Sections groups the provider's entries by their section, keeping the provider's order.
+func (p *Provider) Sections() []Section {
+	var out []Section
+	for _, e := range p.Entries {
+		if len(out) == 0 || out[len(out)-1].Title != e.Section {
+			out = append(out, Section{Title: e.Section})
+		}
+		out[len(out)-1].Entries = append(out[len(out)-1].Entries, e)
+	}
+	return out
+}
+
+// Section is a run of a provider's entries under one of its headings.
+type Section struct {
+	Title   string
+	Entries []*Entry
+}
+
+// Contact says whom to contact for what.
+type Contact struct {
+	Who string
+	For []string
+}
+
+// Source is a document a provider file was written from.
+type Source struct {
+	Title   string
+	URL     string
+	Seen    time.Time
+	Updated time.Time
+}
+
+// FAQ is one question and its Markdown answer.
+type FAQ struct {
+	Q string
+	A string
+}
+
+// Entry is one row of a provider's error table.
+type Entry struct {
+	Provider   *Provider
+	Pos        Pos
+	Code       string // empty for an uncoded entry
+	ID         string // empty unless set in the file
+	Title      string
+	HTTPStatus int
+	Section    string
+	Source     *Source
+	Meaning    string
+	Action     string
+	Class      string
+	Retry      string
+	RetryAfter string
+	FixBy      []string
+	Equivalent []*Code
+
+	equivalent []ref
+}
+
+// Anchor is the id of the entry on its provider's page.
+func (e *Entry) Anchor() string {
+	if e.ID != "" {
+		return e.ID
+	}
+	return "code-" + e.Code
+}
+
+// Status is one HTTP status and what arrives with it.
+type Status struct {
+	Code      int
+	Codes     []*Code      // codes whose Meta definition gives this status
+	Providers []StatusList // provider entries that give this status, by provider
+}
+
+// StatusList is one provider's entries for an HTTP status.
+type StatusList struct {
+	Provider *Provider
+	Entries  []*Entry
+}
+
+// Topic is one word of the topics vocabulary and the codes tagged with it.
+type Topic struct {
+	Name  string
+	Codes []*Code
+}
+
+// Tiers is the messaging-limit table.
+type Tiers struct {
+	File    string
+	Period  string
+	Summary string
+	Growth  string
+	Tiers   []*Tier
+}
+
+// Tier is one messaging limit level.
+type Tier struct {
+	Name         string
+	Limit        int
+	Unlimited    bool
+	Typical      string
+	Legacy       bool
+	Note         string
+	DocumentedBy []*Provider
+
+	documentedBy []ref
+}
+
+// Quality is the quality-rating page's data.
+type Quality struct {
+	File    string
+	Summary string
+	Ratings []Rating
+}
+
+// Rating is one quality rating.
+type Rating struct {
+	Name    string
+	Meaning string
+	Action  string
+}
+
+// Page is a Markdown file from content/.
+type Page struct {
+	Slug        string // file name without .md; "index" for the home page
+	File        string
+	Title       string
+	Description string
+	Body        string // Markdown, after the front matter
+}
+
+// ref is a code named in a file, remembered with its position until cross-linking.
+type ref struct {
+	key string
+	pos Pos
+}

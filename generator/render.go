@@ -1,0 +1,385 @@
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark"
+)
+
+// Options control rendering.
+type Options struct {
+	// BaseURL is where the site is published, such as https://org.github.io/kb/. Empty means
+	// links are relative, so the site works from the root of any static file server.
+	BaseURL string
+	// Title is the site's name, shown in every page's header.
+	Title string
+	// Templates and Static are the layered template and static file systems: a file on disk
+	// wins over the embedded default of the same name.
+	Templates fs.FS
+	Static    fs.FS
+}
+
+// Files is a rendered site: slash paths ("codes/131047/index.html") to their bytes.
+type Files map[string][]byte
+
+// Paths returns the file paths in sorted order.
+func (f Files) Paths() []string {
+	out := make([]string, 0, len(f))
+	for p := range f {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// builder holds what every page of one build shares.
+type builder struct {
+	site     *Site
+	opt      Options
+	basePath string // "/kb/" when BaseURL is set, else ""
+	md       goldmark.Markdown
+	tmpl     map[string]*template.Template
+	files    Files
+	errs     ErrorList
+}
+
+// Render turns the model into the site's files. It renders every page, copies the static
+// files, then checks every internal link against what it wrote.
+func Render(s *Site, opt Options) (Files, error) {
+	if opt.Title == "" {
+		opt.Title = "WhatsApp error codes"
+	}
+	r := &builder{site: s, opt: opt, md: newMarkdown(), files: Files{}}
+	if opt.BaseURL != "" {
+		if !strings.HasSuffix(opt.BaseURL, "/") {
+			r.opt.BaseURL += "/"
+		}
+		r.basePath = urlPath(r.opt.BaseURL)
+	}
+	tmpl, err := parseTemplates(opt.Templates)
+	if err != nil {
+		return nil, err
+	}
+	r.tmpl = tmpl
+	if err := r.copyStatic(); err != nil {
+		return nil, err
+	}
+	r.renderPages()
+	if err := r.errs.Err(); err != nil {
+		return nil, err
+	}
+	if err := checkLinks(r.files, r.basePath); err != nil {
+		return nil, err
+	}
+	return r.files, nil
+}
+
+// urlPath returns the path part of an absolute URL, ending in a slash.
+func urlPath(u string) string {
+	if i := strings.Index(u, "://"); i >= 0 {
+		u = u[i+3:]
+		if j := strings.IndexByte(u, '/'); j >= 0 {
+			u = u[j:]
+		} else {
+			u = "/"
+		}
+	}
+	if !strings.HasPrefix(u, "/") {
+		u = "/" + u
+	}
+	return u
+}
+
+// pageTemplates are the templates that make whole pages; each defines "main" and is framed
+// by base.html.
+var pageTemplates = []string{
+	"home.html", "codes.html", "code.html", "statuses.html", "status.html", "providers.html",
+	"provider.html", "tiers.html", "quality.html", "page.html", "topic.html", "search.html", "404.html",
+}
+
+// parseTemplates parses base.html once and clones it for each page template, because
+// html/template refuses to clone a template after it has run.
+func parseTemplates(fsys fs.FS) (map[string]*template.Template, error) {
+	var errs ErrorList
+	read := func(name string) string {
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			errs.Add(Pos{File: templateLayer(fsys, name)}, "cannot read template: %v", unwrapPath(err))
+		}
+		return string(b)
+	}
+	base, err := template.New("base.html").Funcs(funcs).Parse(read("base.html"))
+	if err != nil {
+		errs.Add(templateErrorPos(fsys, "base.html", err))
+		return nil, errs.Err()
+	}
+	out := map[string]*template.Template{}
+	for _, name := range pageTemplates {
+		src := read(name)
+		t, err := template.Must(base.Clone()).New(name).Parse(src)
+		if err != nil {
+			errs.Add(templateErrorPos(fsys, name, err))
+			continue
+		}
+		out[name] = t
+	}
+	return out, errs.Err()
+}
+
+// templateErrorPos finds the line in html/template's message ("template: code.html:12: …").
+func templateErrorPos(fsys fs.FS, name string, err error) (Pos, string, any) {
+	msg := err.Error()
+	line := 0
+	if i := strings.Index(msg, name+":"); i >= 0 {
+		rest := msg[i+len(name)+1:]
+		fmt.Sscanf(rest, "%d", &line)
+		if j := strings.Index(rest, ": "); j >= 0 {
+			msg = rest[j+2:]
+		}
+	}
+	msg = strings.TrimPrefix(msg, "template: ")
+	return Pos{File: templateLayer(fsys, name), Line: line, Col: 1}, "%s", msg
+}
+
+// templateLayer names where a template came from: the file on disk, or the embedded default.
+func templateLayer(fsys fs.FS, name string) string {
+	if u, ok := fsys.(Layered); ok {
+		return u.Origin(name)
+	}
+	return "templates/" + name
+}
+
+func (r *builder) copyStatic() error {
+	if r.opt.Static == nil {
+		return nil
+	}
+	err := fs.WalkDir(r.opt.Static, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(r.opt.Static, p)
+		if err != nil {
+			return err
+		}
+		r.files["static/"+p] = b
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	css, err := highlightCSS()
+	if err != nil {
+		return err
+	}
+	r.files["static/highlight.css"] = css
+	return nil
+}
+
+// page is what every page template receives. Its methods are the template's view of the
+// site: URL makes links, Markdown renders text, both relative to this page.
+type page struct {
+	r           *builder
+	Site        *Site
+	Path        string // the page's address below the base, "codes/131047/"; "" for home
+	Title       string
+	Description string
+	Section     string // the header link to mark as current
+
+	Code     *Code
+	Provider *Provider
+	Status   *Status
+	Topic    *Topic
+	Page     *Page
+}
+
+// SiteTitle is the site's name.
+func (p *page) SiteTitle() string { return p.r.opt.Title }
+
+// URL returns the link from this page to target, a path below the site's root such as
+// "codes/131047/" ("" is the home page). Every link goes through here, so the base path is
+// handled in one place.
+func (p *page) URL(target string) string {
+	if p.r.basePath != "" {
+		return p.r.basePath + target
+	}
+	if p.Path == "404.html" {
+		// GitHub Pages serves 404.html at whatever address was asked for, at any depth.
+		return "/" + target
+	}
+	depth := strings.Count(p.Path, "/")
+	rel := strings.Repeat("../", depth) + target
+	if rel == "" {
+		return "./"
+	}
+	return rel
+}
+
+// CodeURL links to a code's page.
+func (p *page) CodeURL(c *Code) string { return p.URL("codes/" + c.Key + "/") }
+
+// EntryURL links to an entry: its code's page when it has a code the reader should see
+// first, else its anchor on the provider's page.
+func (p *page) EntryURL(e *Entry) string {
+	return p.URL("providers/"+e.Provider.Slug+"/") + "#" + e.Anchor()
+}
+
+// Canonical is the page's full address when the base URL is known.
+func (p *page) Canonical() string {
+	if p.r.opt.BaseURL == "" || p.Path == "404.html" {
+		return ""
+	}
+	return p.r.opt.BaseURL + p.Path
+}
+
+// Markdown renders Markdown from the data, linking code mentions and site-root links.
+func (p *page) Markdown(src string) (template.HTML, error) {
+	if strings.TrimSpace(src) == "" {
+		return "", nil
+	}
+	return renderMarkdown(p.r.md, src, markdownLinks{
+		code: func(key string) (string, string) {
+			c := p.Site.Code(key)
+			if c == nil {
+				return "", ""
+			}
+			return p.CodeURL(c), c.Title
+		},
+		root: p.URL,
+	})
+}
+
+// Inline renders a one-line Markdown text without its enclosing paragraph.
+func (p *page) Inline(src string) (template.HTML, error) {
+	h, err := p.Markdown(src)
+	s := strings.TrimSpace(string(h))
+	if strings.HasPrefix(s, "<p>") && strings.HasSuffix(s, "</p>") && strings.Count(s, "<p>") == 1 {
+		s = s[3 : len(s)-4]
+	}
+	return template.HTML(s), err
+}
+
+// Highlight renders a JSON payload with syntax highlighting.
+func (p *page) Highlight(src string) (template.HTML, error) { return highlightJSON(src) }
+
+func (r *builder) newPage(pth, title, section string) *page {
+	return &page{r: r, Site: r.site, Path: pth, Title: title, Section: section}
+}
+
+// renderPages renders every page of the site.
+func (r *builder) renderPages() {
+	s := r.site
+	home := r.newPage("", "", "home")
+	if s.Home != nil {
+		home.Page = s.Home
+		home.Description = s.Home.Description
+	}
+	r.render("home.html", "index.html", home)
+	r.render("codes.html", "codes/index.html", r.newPage("codes/", "All codes", "codes"))
+	for _, c := range s.Codes {
+		p := r.newPage("codes/"+c.Key+"/", c.Key+" "+c.Title, "codes")
+		p.Code = c
+		p.Description = plainSummary(c)
+		r.render("code.html", "codes/"+c.Key+"/index.html", p)
+	}
+	r.render("statuses.html", "http/index.html", r.newPage("http/", "HTTP statuses", "codes"))
+	for _, st := range s.Statuses {
+		n := fmt.Sprint(st.Code)
+		p := r.newPage("http/"+n+"/", "HTTP "+n, "codes")
+		p.Status = st
+		r.render("status.html", "http/"+n+"/index.html", p)
+	}
+	r.render("providers.html", "providers/index.html", r.newPage("providers/", "Providers", "providers"))
+	for _, pr := range s.Providers {
+		p := r.newPage("providers/"+pr.Slug+"/", pr.Name, "providers")
+		p.Provider = pr
+		r.render("provider.html", "providers/"+pr.Slug+"/index.html", p)
+	}
+	for _, t := range s.Topics {
+		p := r.newPage("topics/"+t.Name+"/", "Topic: "+t.Name, "codes")
+		p.Topic = t
+		r.render("topic.html", "topics/"+t.Name+"/index.html", p)
+	}
+	if s.Tiers != nil {
+		r.render("tiers.html", "tiers/index.html", r.newPage("tiers/", "Messaging tiers", "tiers"))
+	}
+	if s.Quality != nil {
+		r.render("quality.html", "quality/index.html", r.newPage("quality/", "Quality rating", "quality"))
+	}
+	for _, pg := range s.Pages {
+		p := r.newPage(pg.Slug+"/", pg.Title, pg.Slug)
+		p.Page = pg
+		p.Description = pg.Description
+		p.Topic = s.Topic(pg.Slug)
+		r.render("page.html", pg.Slug+"/index.html", p)
+	}
+	r.render("search.html", "search/index.html", r.newPage("search/", "Search", "search"))
+	r.render("404.html", "404.html", r.newPage("404.html", "Page not found", ""))
+	r.files[".nojekyll"] = []byte{}
+	if err := r.writeJSON(); err != nil {
+		r.errs.Add(Pos{File: "codes.json"}, "%v", err)
+	}
+	r.files["sitemap.xml"] = r.sitemap()
+}
+
+func (r *builder) render(tmpl, out string, p *page) {
+	t := r.tmpl[tmpl]
+	if t == nil {
+		return // its parse error is already reported
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "base.html", p); err != nil {
+		pos, format, arg := templateErrorPos(r.opt.Templates, tmpl, err)
+		if !strings.Contains(err.Error(), tmpl+":") {
+			pos, format, arg = templateErrorPos(r.opt.Templates, "base.html", err)
+		}
+		r.errs.Add(pos, format+" (rendering %s)", arg, out)
+		return
+	}
+	r.files[out] = buf.Bytes()
+}
+
+// plainSummary is the first sentence-ish of a code's summary without Markdown, for the
+// description meta tag.
+func plainSummary(c *Code) string {
+	s := strings.Join(strings.Fields(c.Summary), " ")
+	s = strings.NewReplacer("`", "", "*", "", "_", " ").Replace(s)
+	if len(s) > 200 {
+		cut := strings.LastIndexByte(s[:200], ' ')
+		if cut < 100 {
+			cut = 200
+		}
+		s = s[:cut] + "…"
+	}
+	return s
+}
+
+func (r *builder) sitemap() []byte {
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	base := r.opt.BaseURL
+	if base == "" {
+		base = "/"
+	}
+	for _, p := range r.files.Paths() {
+		if !strings.HasSuffix(p, "index.html") || strings.HasPrefix(p, "static/") {
+			continue
+		}
+		loc := base + strings.TrimSuffix(p, "index.html")
+		fmt.Fprintf(&b, "  <url><loc>%s</loc></url>\n", template.HTMLEscapeString(loc))
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+// Layered is a file system made of layers; Origin says which layer holds a file, for error
+// messages that must name the file a person can open.
+type Layered interface {
+	fs.FS
+	Origin(name string) string
+}

@@ -1,0 +1,248 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html"
+	"io"
+	"io/fs"
+	"mime"
+	"net"
+	"net/http"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+)
+
+// ServeConfig says what Serve builds and watches.
+type ServeConfig struct {
+	Addr  string                // host:port
+	Build func() (Files, error) // loads and renders the site in memory
+	Watch []string              // folders whose changes trigger a rebuild
+	Log   io.Writer             // where build results and errors are printed
+	Ready func(addr net.Addr)   // optional: called once listening, for tests
+	Poll  time.Duration         // how often to look for changes; default 200ms
+}
+
+// Serve builds the site, serves it from memory and rebuilds it when a watched file changes.
+// Open pages reload through server-sent events; a failed build is shown on them while the
+// last good site keeps being served.
+func Serve(ctx context.Context, cfg ServeConfig) error {
+	if cfg.Poll == 0 {
+		cfg.Poll = 200 * time.Millisecond
+	}
+	s := &server{cfg: cfg, clients: map[chan string]bool{}}
+	s.rebuild()
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(cfg.Log, "serving on http://%s/ (Ctrl-C to stop)\n", ln.Addr())
+	if cfg.Ready != nil {
+		cfg.Ready(ln.Addr())
+	}
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	go s.watch(ctx)
+	go func() {
+		<-ctx.Done()
+		srv.Close()
+	}()
+	if err := srv.Serve(ln); err != nil && err != http.ErrServerClosed {
+		return err
+	}
+	return nil
+}
+
+type server struct {
+	cfg ServeConfig
+
+	mu      sync.Mutex
+	files   Files  // the last good build
+	lastErr string // the last build's error, "" when it succeeded
+	clients map[chan string]bool
+}
+
+func (s *server) rebuild() {
+	start := time.Now()
+	files, err := s.cfg.Build()
+	s.mu.Lock()
+	if err != nil {
+		s.lastErr = err.Error()
+		fmt.Fprintf(s.cfg.Log, "build failed; still serving the last good site:\n%s\n", err)
+	} else {
+		s.files, s.lastErr = files, ""
+		fmt.Fprintf(s.cfg.Log, "built %d files in %v\n", len(files), time.Since(start).Round(time.Millisecond))
+	}
+	msg := "reload"
+	if s.lastErr != "" {
+		msg = "error:" + s.lastErr
+	}
+	for c := range s.clients {
+		select {
+		case c <- msg:
+		default:
+		}
+	}
+	s.mu.Unlock()
+}
+
+// watch polls the watched folders: a signature of every file's name, size and time. Polling
+// needs no platform code and, at the data's size, costs little.
+func (s *server) watch(ctx context.Context) {
+	last := s.signature()
+	t := time.NewTicker(s.cfg.Poll)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if sig := s.signature(); sig != last {
+				last = sig
+				s.rebuild()
+			}
+		}
+	}
+}
+
+func (s *server) signature() string {
+	var b strings.Builder
+	for _, dir := range s.cfg.Watch {
+		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if info, err := d.Info(); err == nil {
+				fmt.Fprintf(&b, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
+			}
+			return nil
+		})
+	}
+	return b.String()
+}
+
+const eventsPath = "/_kb/events"
+
+// reloadScript is added to every served page: it listens for rebuilds and shows build errors.
+const reloadScript = `<script>(function(){
+var es = new EventSource("/_kb/events");
+es.onmessage = function(e){
+  if (e.data === "reload") { location.reload(); return; }
+  if (e.data.indexOf("error:") === 0) { show(e.data.slice(6)); }
+};
+function show(text){
+  var box = document.getElementById("kb-build-error");
+  if (!box) { box = document.createElement("pre"); box.id = "kb-build-error";
+    box.setAttribute("role", "alert");
+    box.style.cssText = "position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;margin:0;padding:1em;background:#7f1d1d;color:#fff;font:14px/1.4 monospace;z-index:9999;white-space:pre-wrap";
+    document.body.appendChild(box); }
+  box.textContent = "Build failed; showing the last good site.\n\n" + text;
+}
+})();</script>`
+
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == eventsPath {
+		s.events(w, r)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	s.mu.Lock()
+	files, lastErr := s.files, s.lastErr
+	s.mu.Unlock()
+
+	name, ok := servedName(r.URL.Path)
+	status := http.StatusOK
+	body, found := files[name]
+	if !ok || !found {
+		if _, isDir := files[name+"/index.html"]; ok && isDir {
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return
+		}
+		name, status = "404.html", http.StatusNotFound
+		body = files[name]
+	}
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	if strings.HasSuffix(name, ".html") {
+		body = withReload(body, lastErr)
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(body)
+}
+
+// servedName maps a URL path to a file of the site. It refuses anything that is not a clean
+// path inside the site, so nothing outside it can be named.
+func servedName(urlPath string) (string, bool) {
+	if strings.Contains(urlPath, "\\") || strings.Contains(urlPath, "\x00") {
+		return "", false
+	}
+	clean := path.Clean("/" + urlPath)
+	if clean != strings.TrimSuffix(urlPath, "/") && clean+"/" != urlPath && urlPath != "/" {
+		return "", false // had .. or // in it
+	}
+	name := strings.TrimPrefix(clean, "/")
+	if name == "" || strings.HasSuffix(urlPath, "/") {
+		name = path.Join(name, "index.html")
+	}
+	return name, true
+}
+
+func withReload(body []byte, lastErr string) []byte {
+	script := reloadScript
+	if lastErr != "" {
+		script += `<pre id="kb-build-error" role="alert" style="position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;margin:0;padding:1em;background:#7f1d1d;color:#fff;font:14px/1.4 monospace;white-space:pre-wrap">Build failed; showing the last good site.
+
+` + html.EscapeString(lastErr) + `</pre>`
+	}
+	i := bytes.LastIndex(body, []byte("</body>"))
+	if i < 0 {
+		return append(append([]byte{}, body...), script...)
+	}
+	out := make([]byte, 0, len(body)+len(script))
+	out = append(out, body[:i]...)
+	out = append(out, script...)
+	return append(out, body[i:]...)
+}
+
+func (s *server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	c := make(chan string, 4)
+	s.mu.Lock()
+	s.clients[c] = true
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.clients, c)
+		s.mu.Unlock()
+	}()
+	fmt.Fprint(w, ": connected\n\n")
+	flusher.Flush()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case msg := <-c:
+			for _, line := range strings.Split(msg, "\n") {
+				fmt.Fprintf(w, "data: %s\n", line)
+			}
+			fmt.Fprint(w, "\n")
+			flusher.Flush()
+		}
+	}
+}

@@ -1,0 +1,107 @@
+package generator
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Write puts files into dir as one step: it fills a temporary folder beside dir, then swaps
+// it in. A build that fails or is killed before the swap leaves dir exactly as it was, and
+// leftovers of such a build are removed by the next one.
+func Write(dir string, files Files) error {
+	dir = filepath.Clean(dir)
+	parent, base := filepath.Dir(dir), filepath.Base(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	removeLeftovers(parent, base)
+	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	if err != nil {
+		return err
+	}
+	if err := writeAll(tmp, files); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	return swap(dir, tmp, parent, base)
+}
+
+func writeAll(root string, files Files) error {
+	made := map[string]bool{}
+	for _, p := range files.Paths() {
+		full := filepath.Join(root, filepath.FromSlash(p))
+		if d := filepath.Dir(full); !made[d] {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return err
+			}
+			made[d] = true
+		}
+		if err := os.WriteFile(full, files[p], 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// swap replaces dir with tmp. The old dir is first renamed aside, so that at every moment
+// either the old or the new site is complete on disk.
+func swap(dir, tmp, parent, base string) error {
+	old := ""
+	if _, err := os.Lstat(dir); err == nil {
+		f, err := os.MkdirTemp(parent, "."+base+".old-")
+		if err != nil {
+			os.RemoveAll(tmp)
+			return err
+		}
+		os.Remove(f) // only its unique name is wanted
+		if err := os.Rename(dir, f); err != nil {
+			os.RemoveAll(tmp)
+			return fmt.Errorf("moving the previous %s aside: %w", base, err)
+		}
+		old = f
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		if old != "" {
+			os.Rename(old, dir)
+		}
+		os.RemoveAll(tmp)
+		return err
+	}
+	if old != "" {
+		os.RemoveAll(old)
+	}
+	return nil
+}
+
+// removeLeftovers deletes temporary folders of builds that were interrupted. If a build was
+// killed between its two renames, the previous site is only in an .old folder: put it back.
+func removeLeftovers(parent, base string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	_, statErr := os.Lstat(filepath.Join(parent, base))
+	missing := os.IsNotExist(statErr)
+	for _, e := range entries {
+		name := e.Name()
+		full := filepath.Join(parent, name)
+		switch {
+		case strings.HasPrefix(name, "."+base+".new-"):
+			os.RemoveAll(full)
+		case strings.HasPrefix(name, "."+base+".old-"):
+			if missing {
+				if os.Rename(full, filepath.Join(parent, base)) == nil {
+					missing = false
+					continue
+				}
+			}
+			os.RemoveAll(full)
+		}
+	}
+}

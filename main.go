@@ -1,0 +1,150 @@
+// Command kb builds the WhatsApp error knowledge base from data/ and content/.
+//
+//	go run . build    write the site to public/
+//	go run . check    validate everything, write nothing
+//	go run . serve    preview on http://127.0.0.1:1313/, rebuilding on every save
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/signal"
+	"time"
+
+	"github.com/waerrors/kb/generator"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `kb builds the WhatsApp Business API error knowledge base.
+
+Usage:
+  go run . build [flags]   read data/ and content/, write the site to public/
+  go run . check [flags]   validate data/, content/ and templates; write nothing
+  go run . serve [flags]   preview on 127.0.0.1, rebuild and reload on every save
+
+Run "go run . <command> --help" for a command's flags.
+`
+
+// config is what the three commands share: where the input is and how to render it.
+type config struct {
+	data, content, templates, static string
+	out, baseURL, title              string
+}
+
+func (c *config) register(fs *flag.FlagSet, withOut bool) {
+	fs.StringVar(&c.data, "data", "data", "folder of TOML data")
+	fs.StringVar(&c.content, "content", "content", "folder of Markdown pages")
+	fs.StringVar(&c.templates, "templates", "templates", "folder of templates that override the built-in ones")
+	fs.StringVar(&c.static, "static", "static", "folder of static files that override the built-in ones")
+	fs.StringVar(&c.baseURL, "base-url", "", "address the site is published at, such as https://org.github.io/kb/ (default: relative links)")
+	fs.StringVar(&c.title, "title", "WhatsApp error codes", "site title")
+	if withOut {
+		fs.StringVar(&c.out, "out", "public", "output folder")
+	}
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, args := args[0], args[1:]
+	var cfg config
+	flags := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	switch cmd {
+	case "build":
+		cfg.register(flags, true)
+		flags.Usage = helpFor(flags, "build reads data/ and content/, checks every page and link, and writes the site to --out.\nA failed build leaves the previous output as it was.")
+	case "check":
+		cfg.register(flags, false)
+		flags.Usage = helpFor(flags, "check validates the data, the pages and the templates and checks every link, exactly as build\ndoes, but writes nothing. It prints every problem as file:line:column: message.")
+	case "serve":
+		cfg.register(flags, false)
+		port := flags.Int("port", 1313, "port to listen on")
+		addr := flags.String("addr", "127.0.0.1", "address to listen on")
+		flags.Usage = helpFor(flags, "serve builds the site in memory and serves it on 127.0.0.1. It rebuilds when a file under\n--data, --content, --templates or --static changes and reloads open pages. A failed rebuild is\nshown in the terminal and on the page; the last good site keeps being served.")
+		if err := flags.Parse(args); err != nil {
+			return exitForParse(err)
+		}
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		defer stop()
+		err := generator.Serve(ctx, generator.ServeConfig{
+			Addr:  fmt.Sprintf("%s:%d", *addr, *port),
+			Build: cfg.build,
+			Watch: []string{cfg.data, cfg.content, cfg.templates, cfg.static},
+			Log:   stderr,
+		})
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		return 0
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+	if err := flags.Parse(args); err != nil {
+		return exitForParse(err)
+	}
+	start := time.Now()
+	files, err := cfg.build()
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	if cmd == "check" {
+		fmt.Fprintf(stdout, "ok: %d files would be written\n", len(files))
+		return 0
+	}
+	if err := generator.Write(cfg.out, files); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "wrote %d files to %s in %v\n", len(files), cfg.out, time.Since(start).Round(time.Millisecond))
+	return 0
+}
+
+func helpFor(flags *flag.FlagSet, text string) func() {
+	return func() {
+		fmt.Fprintf(flags.Output(), "usage: go run . %s [flags]\n\n%s\n\nFlags:\n", flags.Name(), text)
+		flags.PrintDefaults()
+	}
+}
+
+func exitForParse(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	return 2
+}
+
+// build loads and renders the site in memory.
+func (c *config) build() (generator.Files, error) {
+	site, err := generator.Load(generator.Input{
+		Data: os.DirFS(c.data), DataDir: c.data,
+		Content: os.DirFS(c.content), ContentDir: c.content,
+	})
+	if err != nil {
+		return nil, err
+	}
+	tmpl, _ := fs.Sub(defaults, "templates")
+	static, _ := fs.Sub(defaults, "static")
+	return generator.Render(site, generator.Options{
+		BaseURL:   c.baseURL,
+		Title:     c.title,
+		Templates: generator.NewLayers(c.templates, tmpl, "embedded templates"),
+		Static:    generator.NewLayers(c.static, static, "embedded static"),
+	})
+}
