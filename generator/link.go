@@ -35,14 +35,14 @@ func (l *loader) link() {
 		}
 	}
 	sort.Slice(s.Codes, func(i, j int) bool { return codeLess(s.Codes[i].Key, s.Codes[j].Key) })
-	for _, c := range s.Codes {
-		if !c.HasFile() {
-			inheritFromEntries(c)
-		}
-	}
 
 	l.linkEquivalents()
 	l.linkRelated()
+	for _, c := range s.Codes {
+		if !c.HasFile() {
+			inheritFacts(c)
+		}
+	}
 	for _, c := range s.Codes {
 		for i := range c.Disagreements {
 			d := &c.Disagreements[i]
@@ -102,9 +102,10 @@ func codeNumber(key string) int {
 	return n
 }
 
-// inheritFromEntries fills a file-less code's facts from the first provider entry that
-// states each one, so that lists and badges have something to show.
-func inheritFromEntries(c *Code) {
+// inheritFacts fills a file-less code's facts from the first provider entry that states
+// each one, then from an equivalent code that has Meta's definition, so that lists and
+// badges have something to show.
+func inheritFacts(c *Code) {
 	for _, e := range c.Entries {
 		if c.Class == "" {
 			c.Class = e.Class
@@ -114,6 +115,23 @@ func inheritFromEntries(c *Code) {
 		}
 		if c.FixBy == nil {
 			c.FixBy = e.FixBy
+		}
+	}
+	for _, o := range c.Equivalents {
+		if !o.HasFile() {
+			continue
+		}
+		if c.Class == "" {
+			c.Class = o.Class
+		}
+		if c.Retry == "" {
+			c.Retry, c.RetryAfter = o.Retry, o.RetryAfter
+		}
+		if c.FixBy == nil {
+			c.FixBy = o.FixBy
+		}
+		if c.Topics == nil {
+			c.Topics = o.Topics
 		}
 	}
 }

@@ -172,7 +172,7 @@ var decodeLine = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (
 func decodeErrorPos(err error, ix *keyIndex, display string, lineOffset int) (Pos, string) {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		msg := pe.Message
+		msg := strings.TrimSuffix(pe.Message, ".")
 		if pe.LastKey != "" {
 			msg = lastPart(pe.LastKey) + ": " + lowerFirst(msg)
 		}

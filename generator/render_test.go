@@ -1,0 +1,123 @@
+package generator
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// goldenPages are one page of every kind, rendered from testdata/site.txtar.
+var goldenPages = []string{
+	"index.html", "codes/index.html", "codes/131047/index.html", "codes/63016/index.html",
+	"http/index.html", "http/400/index.html", "providers/index.html", "providers/acme/index.html",
+	"tiers/index.html", "quality/index.html", "window/index.html", "topics/templates/index.html",
+	"search/index.html", "404.html", "sitemap.xml", "codes.json",
+}
+
+func TestGolden(t *testing.T) {
+	files := buildFixture(t, Options{})
+	for _, name := range goldenPages {
+		t.Run(name, func(t *testing.T) {
+			got, ok := files[name]
+			if !ok {
+				t.Fatalf("%s was not written", name)
+			}
+			golden := filepath.Join("testdata", "golden", strings.ReplaceAll(name, "/", "_"))
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from %s; run go test -update and review the diff", name, golden)
+			}
+		})
+	}
+}
+
+func buildFixture(t *testing.T, opt Options) Files {
+	t.Helper()
+	files, err := build(t, archiveFiles(readArchive(t, "testdata/site.txtar")), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func TestRenderFacts(t *testing.T) {
+	files := buildFixture(t, Options{})
+	tests := []struct {
+		file, want string
+	}{
+		// Raw HTML in the data is shown as text, never run.
+		{"codes/131047/index.html", "&lt;script&gt;window.injected = 1&lt;/script&gt;"},
+		// Code mentions link, from both ends.
+		{"codes/131047/index.html", `error <a href="../../codes/470/" title="Re-engagement message">470</a>`},
+		{"codes/470/index.html", `<a class="code" href="../../codes/131047/">131047</a>`},
+		{"codes/131047/index.html", `<a class="code" href="../../codes/63016/">63016</a>`},
+		{"codes/131026/index.html", `<a class="code" href="../../codes/131047/">131047</a>`},
+		// Root links in Markdown follow the page.
+		{"codes/131047/index.html", `<a href="../../window/">the window</a>`},
+		// A detected disagreement is shown plainly.
+		{"codes/131047/index.html", "<strong>HTTP status:</strong> Meta&#39;s reference: 400; Acme: 200."},
+		// Code spans stay text; plain mentions link; headings get ids.
+		{"window/index.html", "<code>131047</code> in code stays text"},
+		{"window/index.html", `<h2 id="when-it-opens">`},
+		// Uncoded entries are addressable on the provider page and on their status page.
+		{"providers/acme/index.html", `<tr id="line-not-configured">`},
+		{"http/400/index.html", `href="../../providers/acme/#line-not-configured"`},
+		{"http/200/index.html", `href="../../codes/131047/"`},
+		// Payloads are highlighted with classes.
+		{"codes/131047/index.html", `<span class="nt">&#34;fbtrace_id&#34;</span>`},
+		{"static/highlight.css", "@media (prefers-color-scheme: dark)"},
+		// Legacy tiers link to the provider that still shows them.
+		{"tiers/index.html", `<a href="../providers/acme/">Acme</a>`},
+	}
+	for _, tc := range tests {
+		if got := string(files[tc.file]); !strings.Contains(got, tc.want) {
+			t.Errorf("%s does not contain %q", tc.file, tc.want)
+		}
+	}
+	if strings.Contains(string(files["codes/131047/index.html"]), "<script>window") {
+		t.Error("raw <script> from the data reached the page")
+	}
+}
+
+func TestBaseURL(t *testing.T) {
+	files := buildFixture(t, Options{BaseURL: "https://org.github.io/kb/"})
+	page := string(files["codes/131047/index.html"])
+	for _, want := range []string{
+		`href="/kb/codes/470/"`,
+		`<link rel="canonical" href="https://org.github.io/kb/codes/131047/">`,
+		`href="/kb/static/style.css"`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page does not contain %q", want)
+		}
+	}
+	if !strings.Contains(string(files["404.html"]), `href="/kb/codes/"`) {
+		t.Error("404.html links are not absolute from the base URL")
+	}
+	if !strings.Contains(string(files["sitemap.xml"]), "<loc>https://org.github.io/kb/codes/131047/</loc>") {
+		t.Error("sitemap.xml has no absolute URLs")
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a, b := buildFixture(t, Options{}), buildFixture(t, Options{})
+	if len(a) != len(b) {
+		t.Fatalf("%d files, then %d", len(a), len(b))
+	}
+	for name, data := range a {
+		if !bytes.Equal(data, b[name]) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}

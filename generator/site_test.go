@@ -1,0 +1,132 @@
+package generator
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// loadRealSite loads the repository's own data/ and content/.
+func loadRealSite(t *testing.T) *Site {
+	t.Helper()
+	site, err := Load(Input{
+		Data: os.DirFS("../data"), DataDir: "data",
+		Content: os.DirFS("../content"), ContentDir: "content",
+	})
+	if err != nil {
+		t.Fatalf("the real data does not load:\n%v", err)
+	}
+	return site
+}
+
+func renderReal(t *testing.T, site *Site, opt Options) Files {
+	t.Helper()
+	opt.Templates, opt.Static = projectLayers(t, nil)
+	files, err := Render(site, opt)
+	if err != nil {
+		t.Fatalf("the real site does not render:\n%v", err)
+	}
+	return files
+}
+
+// TestRealSite builds the real data: the link check inside Render passes, and every code
+// file, provider file and provider-listed code got its page.
+func TestRealSite(t *testing.T) {
+	site := loadRealSite(t)
+	files := renderReal(t, site, Options{})
+	codeFiles, _ := filepath.Glob("../data/codes/*.toml")
+	for _, f := range codeFiles {
+		key := strings.TrimSuffix(filepath.Base(f), ".toml")
+		if _, ok := files["codes/"+key+"/index.html"]; !ok {
+			t.Errorf("code file %s has no page", f)
+		}
+	}
+	providerFiles, _ := filepath.Glob("../data/providers/*.toml")
+	for _, f := range providerFiles {
+		slug := strings.TrimSuffix(filepath.Base(f), ".toml")
+		if _, ok := files["providers/"+slug+"/index.html"]; !ok {
+			t.Errorf("provider file %s has no page", f)
+		}
+	}
+	for _, p := range site.Providers {
+		for _, e := range p.Entries {
+			if e.Code != "" {
+				if _, ok := files["codes/"+e.Code+"/index.html"]; !ok {
+					t.Errorf("%s lists %s, which has no page", p.Slug, e.Code)
+				}
+			}
+		}
+	}
+	for _, name := range []string{"index.html", "codes/index.html", "providers/index.html", "tiers/index.html", "quality/index.html", "window/index.html", "search/index.html", "404.html", "sitemap.xml", ".nojekyll", "codes.json"} {
+		if _, ok := files[name]; !ok {
+			t.Errorf("%s was not written", name)
+		}
+	}
+	// Under a subpath every link still resolves (Render checks them).
+	renderReal(t, site, Options{BaseURL: "https://org.github.io/kb/"})
+}
+
+// TestFailedBuildKeepsOutput writes a site, then runs a build that fails, through the same
+// path the CLI takes, and checks that the output folder is byte for byte as it was.
+func TestFailedBuildKeepsOutput(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	good := buildFixture(t, Options{})
+	if err := Write(dir, good); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, dir)
+
+	broken := archiveFiles(readArchive(t, "testdata/site.txtar"))
+	broken["data/codes/131047.toml"] = strings.Replace(broken["data/codes/131047.toml"], `class = "context"`, `class = "fatl"`, 1)
+	if files, err := build(t, broken, Options{}); err == nil {
+		Write(dir, files)
+		t.Fatal("a broken build succeeded")
+	}
+	if after := snapshot(t, dir); !equalSnapshots(before, after) {
+		t.Fatal("the output changed after a failed build")
+	}
+	// And a later good build replaces it completely, leaving no temporary folders.
+	smaller := Files{"index.html": []byte("new")}
+	if err := Write(dir, smaller); err != nil {
+		t.Fatal(err)
+	}
+	if got := snapshot(t, dir); len(got) != 1 || string(got["index.html"]) != "new" {
+		t.Fatalf("after a new build the output holds %d files", len(got))
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dir))
+	if len(entries) != 1 {
+		t.Errorf("leftovers beside the output: %v", entries)
+	}
+}
+
+func snapshot(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func equalSnapshots(a, b map[string][]byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if !bytes.Equal(v, b[k]) {
+			return false
+		}
+	}
+	return true
+}
