@@ -83,33 +83,62 @@ func (codeLinkTransformer) Transform(doc *ast.Document, reader text.Reader, pc p
 		return ast.WalkContinue, nil
 	})
 	// The tree changes only after the walk, so the walk never sees the nodes it adds.
-	for _, t := range texts {
-		seg := t.Segment
-		mentions := FindCodeMentions(seg.Value(source), func(code string) bool {
-			href, _ := link(code)
-			return href != ""
-		})
-		if len(mentions) == 0 {
+	// goldmark splits text at spaces (for linkify), so "error" and "470" are often separate
+	// nodes: mentions are found over each run of adjacent text nodes, then applied per node.
+	known := func(code string) bool {
+		href, _ := link(code)
+		return href != ""
+	}
+	for i := 0; i < len(texts); {
+		j := i + 1
+		for j < len(texts) && adjacent(texts[j-1], texts[j], source) {
+			j++
+		}
+		from, to := texts[i].Segment.Start, texts[j-1].Segment.Stop
+		var mentions []Mention
+		for _, m := range FindCodeMentions(source[from:to], known) {
+			m.Start, m.End = m.Start+from, m.End+from
+			mentions = append(mentions, m)
+		}
+		for _, t := range texts[i:j] {
+			linkMentions(t, mentions, link)
+		}
+		i = j
+	}
+}
+
+// adjacent reports whether b directly follows a in the same parent with only spaces between.
+func adjacent(a, b *ast.Text, source []byte) bool {
+	if a.NextSibling() != ast.Node(b) || a.Segment.Stop > b.Segment.Start {
+		return false
+	}
+	return len(bytes.TrimSpace(source[a.Segment.Stop:b.Segment.Start])) == 0
+}
+
+// linkMentions replaces the mentions that fall inside t (source offsets) with links.
+func linkMentions(t *ast.Text, mentions []Mention, link func(string) (string, string)) {
+	seg := t.Segment
+	parent := t.Parent()
+	at := seg.Start
+	for _, m := range mentions {
+		if m.Start < seg.Start || m.End > seg.Stop {
 			continue
 		}
-		parent := t.Parent()
-		at := seg.Start
-		for _, m := range mentions {
-			start, stop := seg.Start+m.Start, seg.Start+m.End
-			if start > at {
-				parent.InsertBefore(parent, t, ast.NewTextSegment(text.NewSegment(at, start)))
-			}
-			href, title := link(m.Code)
-			a := ast.NewLink()
-			a.Destination = []byte(href)
-			a.Title = []byte(title)
-			a.AppendChild(a, ast.NewTextSegment(text.NewSegment(start, stop)))
-			parent.InsertBefore(parent, t, a)
-			at = stop
+		if m.Start > at {
+			parent.InsertBefore(parent, t, ast.NewTextSegment(text.NewSegment(at, m.Start)))
 		}
-		// Keep the original node as the tail, so its soft line break survives.
-		t.Segment = seg.WithStart(at)
+		href, title := link(m.Code)
+		a := ast.NewLink()
+		a.Destination = []byte(href)
+		if title != "" {
+			a.Title = []byte(title)
+		}
+		a.AppendChild(a, ast.NewTextSegment(text.NewSegment(m.Start, m.End)))
+		parent.InsertBefore(parent, t, a)
+		at = m.End
 	}
+	// Keep the original node as the tail, so its soft line break survives.
+	t.Segment = seg.WithStart(at)
 }
 
 // Mention is a code found in text, at bytes [Start, End).

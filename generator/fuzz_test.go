@@ -1,0 +1,47 @@
+package generator
+
+import (
+	"strings"
+	"testing"
+)
+
+func FuzzSplitFrontMatter(f *testing.F) {
+	for _, s := range []string{"+++\ntitle = \"x\"\n+++\nbody", "+++\r\ntitle = 1\r\n+++\r\n", "+++\n", "no front matter", "\ufeff+++\n+++"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		front, body, err := SplitFrontMatter([]byte(in))
+		if err != nil {
+			return
+		}
+		if len(front)+len(body) > len(in) {
+			t.Fatalf("split made text: %q", in)
+		}
+	})
+}
+
+// FuzzLoadCode feeds arbitrary text as a code file and as a provider file: loading must
+// never panic, and every error must carry the file's name and a position inside it.
+func FuzzLoadCode(f *testing.F) {
+	f.Add("title = \"x\"\napi = \"cloud\"\nclass = \"context\"\nretry = \"no\"\nsummary = \"s\"\nfix_by = [\"you\", \"x\"]\n")
+	f.Add("[[errors]]\ncode = \"1\"\nacton = 2\n[[errors]]\nid = \"a\"\n")
+	f.Add("title = \"\"\"\nx\n\"\"\"\nhttp_status = \"400\"\n")
+	f.Add("a.b.c = 1\n[x.y]\n'q' = 2\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		for _, name := range []string{"data/codes/131047.toml", "data/providers/acme.toml"} {
+			_, err := Load(input(map[string]string{name: src}))
+			if err == nil {
+				continue
+			}
+			lines := strings.Count(src, "\n") + 2
+			for _, e := range err.(ErrorList) {
+				if e.Pos.File != name {
+					t.Fatalf("error names %q, want %q: %v", e.Pos.File, name, e)
+				}
+				if e.Pos.Line > lines {
+					t.Fatalf("error at line %d of a %d-line file: %v", e.Pos.Line, lines, e)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,89 @@
+package generator
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+var testCodes = map[string]bool{"131047": true, "470": true, "471": true, "10": true, "500": true, "200-299": true}
+
+func testLinks() markdownLinks {
+	return markdownLinks{
+		code: func(k string) (string, string) {
+			if testCodes[k] {
+				return "/codes/" + k + "/", ""
+			}
+			return "", ""
+		},
+		root: func(target string) string { return "../" + target },
+	}
+}
+
+func TestCodeLinking(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"long code alone", "See 131047.", `See <a href="/codes/131047/">131047</a>.`},
+		{"short code with cue", "Got error 470 today", `Got error <a href="/codes/470/">470</a> today`},
+		{"short code without cue", "Wait 10 minutes.", "Wait 10 minutes."},
+		{"http status is not a code", "The API returned HTTP 500.", "The API returned HTTP 500."},
+		{"hash cue", "(#10) Permission denied", `(#<a href="/codes/10/">10</a>) Permission denied`},
+		{"list after a cue", "codes 470, 471 and 131047", `codes <a href="/codes/470/">470</a>, <a href="/codes/471/">471</a> and <a href="/codes/131047/">131047</a>`},
+		{"list after a long code", "131047 and 470", `<a href="/codes/131047/">131047</a> and <a href="/codes/470/">470</a>`},
+		{"range", "codes 200-299", `codes <a href="/codes/200-299/">200-299</a>`},
+		{"unknown code", "code 131999 is not ours", "code 131999 is not ours"},
+		{"thousands separator", "code 1,000 users", "code 1,000 users"},
+		{"inside a word", "abc131047 and 131047x", "abc131047 and 131047x"},
+		{"code span stays", "`131047` and 131047", `<code>131047</code> and <a href="/codes/131047/">131047</a>`},
+		{"existing link stays", "[about 131047](/x/)", `<a href="../x/">about 131047</a>`},
+		{"heading stays", "## 131047", "131047</h2>"},
+		{"raw html shown as text", "a <b>131047</b>", `a &lt;b&gt;<a href="/codes/131047/">131047</a>&lt;/b&gt;`},
+		{"table cell", "| a |\n|---|\n| error 470 |", `<td>error <a href="/codes/470/">470</a></td>`},
+		{"soft break survives", "error\n470 ok", "error\n<a href=\"/codes/470/\">470</a> ok"},
+	}
+	md := newMarkdown()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := renderMarkdown(md, tc.in, testLinks())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(got), tc.want) {
+				t.Errorf("got %q, want it to contain %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func FuzzCodeLinking(f *testing.F) {
+	for _, s := range []string{"131047", "error 470, 471 and 10", "`x` 131047 [a](/b/)", "<script>x</script>", "| a |\n|-|\n| 470 |", "codes 200-299\n\n## 10"} {
+		f.Add(s)
+	}
+	md := newMarkdown()
+	f.Fuzz(func(t *testing.T, in string) {
+		out, err := renderMarkdown(md, in, testLinks())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !utf8.ValidString(string(out)) && utf8.ValidString(in) {
+			t.Errorf("invalid UTF-8 output for %q", in)
+		}
+		if strings.Contains(string(out), "<script") {
+			t.Errorf("raw script passed through for %q", in)
+		}
+	})
+}
+
+func FuzzFindCodeMentions(f *testing.F) {
+	f.Add("error 470, 471 and 131047; code 1,000 #10 200-299")
+	f.Fuzz(func(t *testing.T, in string) {
+		prev := -1
+		for _, m := range FindCodeMentions([]byte(in), func(string) bool { return true }) {
+			if m.Start < prev || m.Start >= m.End || m.End > len(in) || in[m.Start:m.End] != m.Code {
+				t.Fatalf("bad mention %+v in %q", m, in)
+			}
+			prev = m.End
+		}
+	})
+}

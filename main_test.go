@@ -1,0 +1,67 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestCLI(t *testing.T) {
+	broken := t.TempDir()
+	os.MkdirAll(filepath.Join(broken, "codes"), 0o755)
+	os.WriteFile(filepath.Join(broken, "codes", "131047.toml"), []byte("title = \"x\"\napi = \"cloud\"\nclass = \"fatl\"\nretry = \"no\"\nsummary = \"s\"\n"), 0o644)
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string
+		stderr string
+	}{
+		{"no command", nil, 2, "", "Usage:"},
+		{"unknown command", []string{"publish"}, 2, "", `unknown command "publish"`},
+		{"help", []string{"help"}, 0, "go run . build", ""},
+		{"build help", []string{"build", "--help"}, 0, "", "-base-url"},
+		{"serve help", []string{"serve", "--help"}, 0, "", "-port"},
+		{"check real data", []string{"check"}, 0, "ok:", ""},
+		{"check broken data", []string{"check", "--data", broken}, 1, "", broken + "/codes/131047.toml:3:9: class: unknown value \"fatl\" (want fatal, temporary, context, request, registration)"},
+		{"bad flag", []string{"build", "--nope"}, 2, "", "flag provided but not defined"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(tc.args, &stdout, &stderr)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, tc.code, stderr.String())
+			}
+			if !strings.Contains(stdout.String(), tc.stdout) {
+				t.Errorf("stdout %q does not contain %q", stdout.String(), tc.stdout)
+			}
+			if !strings.Contains(stderr.String(), tc.stderr) {
+				t.Errorf("stderr %q does not contain %q", stderr.String(), tc.stderr)
+			}
+		})
+	}
+}
+
+// TestBuildWritesAndKeepsOnFailure runs build into a folder, then a failing build into the
+// same folder, and checks the second left the first's output as it was.
+func TestBuildWritesAndKeepsOnFailure(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "--out", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("build failed: %s", stderr.String())
+	}
+	before, err := os.ReadFile(filepath.Join(out, "codes", "131047", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code := run([]string{"build", "--out", out, "--data", t.TempDir() + "/missing"}, &stdout, &stderr); code != 1 {
+		t.Fatalf("build of missing data exited %d", code)
+	}
+	after, err := os.ReadFile(filepath.Join(out, "codes", "131047", "index.html"))
+	if err != nil || !bytes.Equal(before, after) {
+		t.Fatal("a failed build changed the output")
+	}
+}
