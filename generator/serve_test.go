@@ -1,0 +1,108 @@
+package generator
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestServe starts the preview server on a copy of the fixture, edits a data file, and
+// checks that the open page is told to reload, that a broken save is reported while the
+// last good site is still served, and that nothing outside the site can be named.
+func TestServe(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range archiveFiles(readArchive(t, "testdata/site.txtar")) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(text), 0o644)
+	}
+	tmpl, static := projectLayers(t, nil)
+	buildDir := func() (Files, error) {
+		site, err := Load(Input{
+			Data: os.DirFS(filepath.Join(dir, "data")), DataDir: "data",
+			Content: os.DirFS(filepath.Join(dir, "content")), ContentDir: "content",
+		})
+		if err != nil {
+			return nil, err
+		}
+		return Render(site, Options{Templates: tmpl, Static: static})
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ready := make(chan net.Addr, 1)
+	go Serve(ctx, ServeConfig{
+		Addr: "127.0.0.1:0", Build: buildDir, Log: io.Discard, Poll: 20 * time.Millisecond,
+		Watch: []string{filepath.Join(dir, "data"), filepath.Join(dir, "content")},
+		Ready: func(a net.Addr) { ready <- a },
+	})
+	base := "http://" + (<-ready).String()
+
+	get := func(path string) (int, string) {
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	if code, body := get("/codes/131047/"); code != 200 || !strings.Contains(body, "/_kb/events") {
+		t.Fatalf("code page: %d, reload script present: %v", code, strings.Contains(body, "/_kb/events"))
+	}
+	for _, bad := range []string{"/../site.txtar", "/%2e%2e/data/tiers.toml", "/codes/../../data/tiers.toml", "//etc/passwd", "/static/"} {
+		if code, _ := get(bad); code != 404 {
+			t.Errorf("GET %s: %d, want 404", bad, code)
+		}
+	}
+
+	resp, err := http.Get(base + eventsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	events := make(chan string, 10)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if line, ok := strings.CutPrefix(sc.Text(), "data: "); ok {
+				events <- line
+			}
+		}
+	}()
+	waitFor := func(prefix string) {
+		t.Helper()
+		deadline := time.After(10 * time.Second)
+		for {
+			select {
+			case ev := <-events:
+				if strings.HasPrefix(ev, prefix) {
+					return
+				}
+			case <-deadline:
+				t.Fatalf("no %q event", prefix)
+			}
+		}
+	}
+	time.Sleep(50 * time.Millisecond) // let the server register the event stream
+	codeFile := filepath.Join(dir, "data", "codes", "470.toml")
+	src, _ := os.ReadFile(codeFile)
+	os.WriteFile(codeFile, []byte(strings.Replace(string(src), "The On-Premises form", "The older form", 1)), 0o644)
+	waitFor("reload")
+	if _, body := get("/codes/470/"); !strings.Contains(body, "The older form") {
+		t.Fatal("the page was not rebuilt after the save")
+	}
+
+	os.WriteFile(codeFile, []byte(strings.Replace(string(src), `class = "context"`, `class = "fatl"`, 1)), 0o644)
+	waitFor("error:data/codes/470.toml:3:9: class")
+	code, body := get("/codes/470/")
+	if code != 200 || !strings.Contains(body, "The older form") || !strings.Contains(body, "Build failed") {
+		t.Fatalf("after a broken save: %d, last good page served: %v, error shown: %v", code, strings.Contains(body, "The older form"), strings.Contains(body, "Build failed"))
+	}
+}
