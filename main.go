@@ -36,7 +36,9 @@ Run "go run . <command> --help" for a command's flags.
 // config is what the three commands share: where the input is and how to render it.
 type config struct {
 	data, content, templates, static string
-	out, baseURL, title              string
+	out, settings                    string
+	site                             generator.Settings
+	flags                            *flag.FlagSet
 }
 
 func (c *config) register(fs *flag.FlagSet, withOut bool) {
@@ -44,8 +46,13 @@ func (c *config) register(fs *flag.FlagSet, withOut bool) {
 	fs.StringVar(&c.content, "content", "content", "folder of Markdown pages")
 	fs.StringVar(&c.templates, "templates", "templates", "folder of templates that override the built-in ones")
 	fs.StringVar(&c.static, "static", "static", "folder of static files that override the built-in ones")
-	fs.StringVar(&c.baseURL, "base-url", "", "address the site is published at, such as https://org.github.io/kb/ (default: relative links)")
-	fs.StringVar(&c.title, "title", "WhatsApp error codes", "site title")
+	fs.StringVar(&c.settings, "config", "site.toml", "site settings file; the flags below override it")
+	fs.StringVar(&c.site.BaseURL, "base-url", "", "address the site is published at, such as https://org.github.io/kb/ (default: relative links)")
+	fs.StringVar(&c.site.Title, "title", "", "site title")
+	fs.StringVar(&c.site.RepoURL, "repo-url", "", "repository for \"Edit this entry\" links")
+	fs.StringVar(&c.site.Branch, "branch", "", "branch for edit links")
+	fs.BoolVar(&c.site.NoIndex, "noindex", false, "ask search engines not to index the site")
+	c.flags = fs
 	if withOut {
 		fs.StringVar(&c.out, "out", "public", "output folder")
 	}
@@ -130,8 +137,35 @@ func exitForParse(err error) int {
 	return 2
 }
 
+// settingsWithFlags reads the settings file and lets the flags that were given win.
+func (c *config) settingsWithFlags() (generator.Settings, error) {
+	s, err := generator.LoadSettings(c.settings)
+	if err != nil {
+		return s, err
+	}
+	c.flags.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "base-url":
+			s.BaseURL = c.site.BaseURL
+		case "title":
+			s.Title = c.site.Title
+		case "repo-url":
+			s.RepoURL = c.site.RepoURL
+		case "branch":
+			s.Branch = c.site.Branch
+		case "noindex":
+			s.NoIndex = c.site.NoIndex
+		}
+	})
+	return s, nil
+}
+
 // build loads and renders the site in memory.
 func (c *config) build() (generator.Files, error) {
+	settings, err := c.settingsWithFlags()
+	if err != nil {
+		return nil, err
+	}
 	site, err := generator.Load(generator.Input{
 		Data: os.DirFS(c.data), DataDir: c.data,
 		Content: os.DirFS(c.content), ContentDir: c.content,
@@ -142,8 +176,12 @@ func (c *config) build() (generator.Files, error) {
 	tmpl, _ := fs.Sub(defaults, "templates")
 	static, _ := fs.Sub(defaults, "static")
 	return generator.Render(site, generator.Options{
-		BaseURL:   c.baseURL,
-		Title:     c.title,
+		BaseURL:   settings.BaseURL,
+		Title:     settings.Title,
+		RepoURL:   settings.RepoURL,
+		Branch:    settings.Branch,
+		NoIndex:   settings.NoIndex,
+		History:   generator.ReadHistory(c.data, c.content),
 		Templates: generator.NewLayers(c.templates, tmpl, "embedded templates"),
 		Static:    generator.NewLayers(c.static, static, "embedded static"),
 	})

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 )
@@ -22,6 +23,13 @@ type Options struct {
 	// wins over the embedded default of the same name.
 	Templates fs.FS
 	Static    fs.FS
+	// RepoURL and Branch make "Edit this entry" links; empty RepoURL means none.
+	RepoURL string
+	Branch  string
+	// NoIndex asks search engines not to index the site.
+	NoIndex bool
+	// History dates each data file's last change.
+	History History
 }
 
 // Files is a rendered site: slash paths ("codes/131047/index.html") to their bytes.
@@ -197,6 +205,24 @@ type page struct {
 	Page     *Page
 }
 
+// DocumentTitle is the browser tab's title: the page's title and the site's, shortened to
+// fit the 70 characters that search results and tabs show.
+func (p *page) DocumentTitle() string {
+	const limit = 70
+	full := p.r.opt.Title
+	if p.Title != "" {
+		full = p.Title + " · " + p.r.opt.Title
+	}
+	if utf8.RuneCountInString(full) <= limit {
+		return full
+	}
+	full = p.Title
+	if r := []rune(full); len(r) > limit {
+		full = string(r[:limit-1]) + "…"
+	}
+	return full
+}
+
 // SiteTitle is the site's name.
 func (p *page) SiteTitle() string { return p.r.opt.Title }
 
@@ -324,6 +350,18 @@ func (r *builder) renderPages() {
 		r.errs.Add(Pos{File: "codes.json"}, "%v", err)
 	}
 	r.files["sitemap.xml"] = r.sitemap()
+	r.files["robots.txt"] = r.robots()
+}
+
+func (r *builder) robots() []byte {
+	if r.opt.NoIndex {
+		return []byte("# An internal help site: please do not index it.\nUser-agent: *\nDisallow: /\n")
+	}
+	base := r.opt.BaseURL
+	if base == "" {
+		return []byte("User-agent: *\nAllow: /\n")
+	}
+	return []byte("User-agent: *\nAllow: /\nSitemap: " + base + "sitemap.xml\n")
 }
 
 func (r *builder) render(tmpl, out string, p *page) {

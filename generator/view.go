@@ -2,6 +2,8 @@ package generator
 
 import (
 	"strconv"
+	"strings"
+	"time"
 )
 
 // Methods of page that give templates derived lists. They compute from the model only.
@@ -120,6 +122,71 @@ func (c *Code) ProviderNames() []string {
 	for _, e := range c.Entries {
 		if !contains(out, e.Provider.Name) {
 			out = append(out, e.Provider.Name)
+		}
+	}
+	return out
+}
+
+// NoIndex reports whether pages ask search engines not to index them.
+func (p *page) NoIndex() bool { return p.r.opt.NoIndex }
+
+// Changed is the date a data file last changed, or "" when history is unavailable.
+func (p *page) Changed(file string) string {
+	if t, ok := p.r.opt.History.Changed[file]; ok {
+		return t.Format("2006-01-02")
+	}
+	return ""
+}
+
+// HistoryNote says why a file has no date.
+func (p *page) HistoryNote() string {
+	if p.r.opt.History.Missing != "" {
+		return "date unknown: " + p.r.opt.History.Missing
+	}
+	return "not committed yet"
+}
+
+// EditURL is the repository's editor for a data file, or "" when no repository is set.
+func (p *page) EditURL(file string) string {
+	if p.r.opt.RepoURL == "" || file == "" {
+		return ""
+	}
+	branch := p.r.opt.Branch
+	if branch == "" {
+		branch = "main"
+	}
+	return strings.TrimSuffix(p.r.opt.RepoURL, "/") + "/edit/" + branch + "/" + file
+}
+
+// staleAfter is how much older than its file's last change a source reading may be before
+// the statement is flagged: the file was edited since, but this source was not read again.
+const staleAfter = 180 * 24 * time.Hour
+
+// Stale reports whether an entry's source was last read long before its file last changed.
+func (p *page) Stale(e *Entry) bool {
+	changed, ok := p.r.opt.History.Changed[e.Provider.File]
+	return ok && e.Source != nil && changed.Sub(e.Source.Seen) > staleAfter
+}
+
+// fileMeta is what the "file-meta" template receives.
+type fileMeta struct {
+	Page *page
+	File string
+}
+
+// FileMeta prepares the "file-meta" template: a file's last change and its edit link.
+func (p *page) FileMeta(file string) fileMeta { return fileMeta{p, file} }
+
+// Files lists the data files the code's page is made from: its code file, then the file of
+// each provider with a statement about it.
+func (c *Code) Files() []string {
+	var out []string
+	if c.HasFile() {
+		out = append(out, c.File)
+	}
+	for _, e := range c.Entries {
+		if !contains(out, e.Provider.File) {
+			out = append(out, e.Provider.File)
 		}
 	}
 	return out
