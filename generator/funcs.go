@@ -19,6 +19,22 @@ var funcs = template.FuncMap{
 	"duration":   humanDuration,
 	"date":       func(t time.Time) string { return t.Format("2006-01-02") },
 	"upper":      strings.ToUpper,
+	"entryFacts": entryFacts,
+}
+
+// entryFacts is what a provider says of an entry's class, retry and fixer, in one line.
+func entryFacts(e *Entry) string {
+	var parts []string
+	if e.Class != "" {
+		parts = append(parts, classLabel(e.Class))
+	}
+	if e.Retry != "" {
+		parts = append(parts, retryLabel(e.Retry, e.RetryAfter))
+	}
+	if len(e.FixBy) > 0 {
+		parts = append(parts, "Fix: "+fixLabels(e.FixBy))
+	}
+	return strings.Join(parts, " · ")
 }
 
 var classLabels = map[string][2]string{

@@ -131,6 +131,18 @@ type Section struct {
 	Entries []*Entry
 }
 
+// Source is the document all of the section's entries come from, or nil when they differ.
+func (s Section) Source() *Source {
+	var src *Source
+	for i, e := range s.Entries {
+		if i > 0 && e.Source != src {
+			return nil
+		}
+		src = e.Source
+	}
+	return src
+}
+
 // Contact says whom to contact for what.
 type Contact struct {
 	Who string

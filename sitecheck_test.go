@@ -1,0 +1,220 @@
+package main
+
+// Checks that the tools the web uses make on the built site: htmltest, html-validate,
+// axe-core in Chromium, and a page-weight budget. They need tools that scripts/test
+// installs; when one is missing the test fails and says how to get it.
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+// builtSite is the real site, built once under the sub-path /kb/ and served locally, as
+// GitHub Pages serves a project site.
+type builtSite struct {
+	root string // folder served at the server's root; the site is in root/kb
+	url  string // http://127.0.0.1:port/kb/
+}
+
+var (
+	siteOnce sync.Once
+	site     builtSite
+	siteErr  error
+)
+
+func checkedSite(t *testing.T) builtSite {
+	t.Helper()
+	siteOnce.Do(func() {
+		root, err := os.MkdirTemp("", "kb-site-")
+		if err != nil {
+			siteErr = err
+			return
+		}
+		srv := httptest.NewServer(http.FileServer(http.Dir(root)))
+		site = builtSite{root: root, url: srv.URL + "/kb/"}
+		var stdout, stderr bytes.Buffer
+		if run([]string{"build", "--out", filepath.Join(root, "kb"), "--base-url", site.url}, &stdout, &stderr) != 0 {
+			siteErr = fmt.Errorf("build failed:\n%s", stderr.String())
+		}
+	})
+	if siteErr != nil {
+		t.Fatal(siteErr)
+	}
+	return site
+}
+
+// tool finds an installed tool or fails the test with what to do.
+func tool(t *testing.T, candidates ...string) string {
+	t.Helper()
+	for _, c := range candidates {
+		if strings.Contains(c, "/") {
+			if _, err := os.Stat(c); err == nil {
+				abs, _ := filepath.Abs(c)
+				return abs
+			}
+			continue
+		}
+		if p, err := exec.LookPath(c); err == nil {
+			return p
+		}
+	}
+	t.Fatalf("%s is not installed: run scripts/test, which installs the pinned tools", candidates[0])
+	return ""
+}
+
+func htmlPages(t *testing.T, dir string) []string {
+	t.Helper()
+	var pages []string
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+			pages = append(pages, p)
+		}
+		return nil
+	})
+	sort.Strings(pages)
+	if len(pages) < 50 {
+		t.Fatalf("only %d pages built", len(pages))
+	}
+	return pages
+}
+
+func TestHTMLTest(t *testing.T) {
+	s := checkedSite(t)
+	bin := tool(t, ".tools/bin/htmltest", "htmltest")
+	conf := filepath.Join(t.TempDir(), "htmltest.yml")
+	os.WriteFile(conf, []byte(fmt.Sprintf("DirectoryPath: %q\nCheckExternal: false\nIgnoreAltMissing: false\nCheckFavicon: true\nEnforceHTML5: true\nOutputDir: %q\n", s.root, t.TempDir())), 0o644)
+	out, err := exec.Command(bin, "--conf", conf).CombinedOutput()
+	if err != nil {
+		t.Fatalf("htmltest found problems:\n%s", out)
+	}
+	if !bytes.Contains(out, []byte("tested")) {
+		t.Fatalf("htmltest printed no result:\n%s", out)
+	}
+	t.Logf("htmltest: %s", regexp.MustCompile(`\x1b\[[0-9;]*m`).ReplaceAllString(string(out), ""))
+}
+
+func TestHTMLValidate(t *testing.T) {
+	s := checkedSite(t)
+	bin := tool(t, "node_modules/.bin/html-validate")
+	pages := htmlPages(t, s.root)
+	cmd := exec.Command(bin, append([]string{"--config", ".htmlvalidate.json", "--formatter", "text"}, pages...)...)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("html-validate on %d pages:\n%s", len(pages), out)
+	}
+	t.Logf("html-validate: %d pages, no errors", len(pages))
+}
+
+// TestPageWeight holds every page, with the CSS and JavaScript it loads, to 50 KB.
+func TestPageWeight(t *testing.T) {
+	const budget = 50 * 1024
+	s := checkedSite(t)
+	assets := regexp.MustCompile(`<(?:link rel="stylesheet" href|script src)="([^"]+)"`)
+	base := strings.TrimPrefix(s.url, strings.TrimSuffix(s.url, "/kb/"))
+	heaviest, heaviestSize := "", 0
+	for _, p := range htmlPages(t, s.root) {
+		html, _ := os.ReadFile(p)
+		size := len(html)
+		for _, m := range assets.FindAllSubmatch(html, -1) {
+			rel := strings.TrimPrefix(string(m[1]), base)
+			b, err := os.ReadFile(filepath.Join(s.root, "kb", filepath.FromSlash(rel)))
+			if err != nil {
+				t.Errorf("%s loads %s, which is missing", p, m[1])
+			}
+			size += len(b)
+		}
+		if size > budget {
+			t.Errorf("%s weighs %d bytes with its CSS and JavaScript, over %d", strings.TrimPrefix(p, s.root), size, budget)
+		}
+		if size > heaviestSize {
+			heaviest, heaviestSize = strings.TrimPrefix(p, s.root), size
+		}
+	}
+	t.Logf("heaviest page: %s, %d bytes", heaviest, heaviestSize)
+}
+
+// browser starts Debian's headless Chromium for a test.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	bin := tool(t, "chromium", "/usr/bin/chromium", "chromium-browser")
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(bin), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true),
+		chromedp.WindowSize(1280, 900),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
+	t.Cleanup(func() { cancelTimeout(); cancel(); cancelAlloc() })
+	return ctx
+}
+
+func setColorScheme(ctx context.Context, scheme string) error {
+	_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+	})
+	return err
+}
+
+type axeViolation struct {
+	ID    string `json:"id"`
+	Help  string `json:"help"`
+	Nodes []struct {
+		Target []any  `json:"target"`
+		HTML   string `json:"html"`
+	} `json:"nodes"`
+}
+
+func TestAxe(t *testing.T) {
+	s := checkedSite(t)
+	axe, err := os.ReadFile(tool(t, "node_modules/axe-core/axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := browser(t)
+	pages := []string{"", "codes/", "codes/131047/", "providers/aircall/", "tiers/", "window/", "search/", "404.html"}
+	for _, scheme := range []string{"light", "dark"} {
+		if err := setColorScheme(ctx, scheme); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range pages {
+			if err := chromedp.Do(ctx, chromedp.Navigate(s.url+p)); err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](string(axe))); err != nil {
+				t.Fatalf("injecting axe: %v", err)
+			}
+			raw, err := chromedp.Run(ctx, chromedp.Evaluate[[]byte](`axe.run(document).then(r => r.violations)`, chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatalf("%s: axe: %v", p, err)
+			}
+			var violations []axeViolation
+			if err := json.Unmarshal(raw, &violations); err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			for _, v := range violations {
+				for _, n := range v.Nodes {
+					t.Errorf("/%s (%s): %s: %s at %v: %s", p, scheme, v.ID, v.Help, n.Target, n.HTML)
+				}
+			}
+		}
+	}
+}
