@@ -218,3 +218,14 @@ func TestAxe(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkflow lints the Pages workflow with actionlint, which runs shellcheck on its run:
+// steps; without shellcheck those would go unchecked, so its absence fails too.
+func TestWorkflow(t *testing.T) {
+	bin := tool(t, ".tools/bin/actionlint", "actionlint")
+	shellcheck := tool(t, "shellcheck")
+	out, err := exec.Command(bin, "-shellcheck", shellcheck, ".github/workflows/pages.yml").CombinedOutput()
+	if err != nil {
+		t.Fatalf("actionlint:\n%s", out)
+	}
+}
