@@ -349,6 +349,11 @@ func (r *builder) renderPages() {
 	if err := r.writeJSON(); err != nil {
 		r.errs.Add(Pos{File: "codes.json"}, "%v", err)
 	}
+	if index, err := buildSearchIndex(s); err != nil {
+		r.errs.Add(Pos{File: "search/index.json"}, "%v", err)
+	} else {
+		r.files["search/index.json"] = index
+	}
 	r.files["sitemap.xml"] = r.sitemap()
 	r.files["robots.txt"] = r.robots()
 }

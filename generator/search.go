@@ -1,0 +1,238 @@
+package generator
+
+import (
+	"encoding/json"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// The search index is one JSON file, written at build time and fetched by static/search.js
+// the first time someone searches. It is an inverted index: the sorted list of every word
+// stem in the site, and for each stem the documents that contain it and in which field.
+//
+// Tokenize and Stem are mirrored line for line in static/search.js; the browser tests check
+// that both give the same stems.
+
+// searchIndex is the shape of search/index.json.
+type searchIndex struct {
+	Version int `json:"v"`
+	// Docs are the things a search can find: [url, code, title, class, who fixes, listed by].
+	// Codes come first, in code order, so a prefix search lists them in order.
+	Docs [][6]string `json:"docs"`
+	// Terms are the word stems, sorted; Post[i] lists the documents of Terms[i] as
+	// base-36 numbers, each (gap from the previous document << 1) | 1 for a title word.
+	Terms []string `json:"terms"`
+	Post  []string `json:"post"`
+}
+
+// searchDoc is a document while the index is built.
+type searchDoc struct {
+	url, code, title, class, fixBy, listedBy string
+	titleText, bodyText                     []string
+}
+
+// buildSearchIndex makes the index from the model. Links are relative to the site's root.
+func buildSearchIndex(s *Site) ([]byte, error) {
+	var docs []searchDoc
+	for _, c := range s.Codes {
+		d := searchDoc{
+			url: "codes/" + c.Key + "/", code: c.Key, title: c.Title, class: c.Class,
+			fixBy: fixLabels(c.FixBy), listedBy: strings.Join(c.ProviderNames(), ", "),
+		}
+		d.titleText = append(d.titleText, c.Title)
+		d.bodyText = append(d.bodyText, c.Summary, apiLabel(c.API), classLabel(c.Class))
+		d.bodyText = append(d.bodyText, c.Causes...)
+		d.bodyText = append(d.bodyText, c.Actions...)
+		d.bodyText = append(d.bodyText, payloadWords(c.Payload)...)
+		for _, dis := range c.Disagreements {
+			d.bodyText = append(d.bodyText, dis.About, dis.Current)
+		}
+		for _, e := range c.Entries {
+			d.titleText = append(d.titleText, e.Title)
+			d.bodyText = append(d.bodyText, e.Meaning, e.Action, e.Provider.Name)
+		}
+		docs = append(docs, d)
+	}
+	for _, p := range s.Providers {
+		d := searchDoc{url: "providers/" + p.Slug + "/", title: p.Name, listedBy: kindLabel(p.Kind)}
+		d.titleText = append(d.titleText, p.Name)
+		d.bodyText = append(d.bodyText, p.Summary, p.Support)
+		d.bodyText = append(d.bodyText, p.Escalation...)
+		d.bodyText = append(d.bodyText, p.CannotOverride...)
+		for _, q := range p.FAQ {
+			d.bodyText = append(d.bodyText, q.Q, q.A)
+		}
+		for _, c := range p.Contacts {
+			d.bodyText = append(d.bodyText, c.Who)
+			d.bodyText = append(d.bodyText, c.For...)
+		}
+		docs = append(docs, d)
+		for _, e := range p.Entries {
+			if e.Code != "" {
+				continue // found through its code's document
+			}
+			ed := searchDoc{
+				url: "providers/" + p.Slug + "/#" + e.Anchor(), title: e.Title, class: e.Class,
+				fixBy: fixLabels(e.FixBy), listedBy: p.Name,
+			}
+			ed.titleText = append(ed.titleText, e.Title, p.Name)
+			ed.bodyText = append(ed.bodyText, e.Meaning, e.Action, e.Section)
+			if e.HTTPStatus != 0 {
+				ed.bodyText = append(ed.bodyText, "HTTP "+strconv.Itoa(e.HTTPStatus))
+			}
+			docs = append(docs, ed)
+		}
+	}
+	for _, pg := range s.Pages {
+		docs = append(docs, searchDoc{url: pg.Slug + "/", title: pg.Title, titleText: []string{pg.Title}, bodyText: []string{pg.Description, pg.Body}})
+	}
+	if t := s.Tiers; t != nil {
+		d := searchDoc{url: "tiers/", title: "Messaging tiers", titleText: []string{"Messaging tiers limits"}, bodyText: []string{t.Summary, t.Growth}}
+		for _, tier := range t.Tiers {
+			d.bodyText = append(d.bodyText, tier.Name, tier.Typical, tier.Note)
+		}
+		docs = append(docs, d)
+	}
+	if q := s.Quality; q != nil {
+		d := searchDoc{url: "quality/", title: "Quality rating", titleText: []string{"Quality rating"}, bodyText: []string{q.Summary}}
+		for _, r := range q.Ratings {
+			d.bodyText = append(d.bodyText, r.Name, r.Meaning, r.Action)
+		}
+		docs = append(docs, d)
+	}
+	return json.Marshal(invert(docs))
+}
+
+// invert turns documents into the index's term lists.
+func invert(docs []searchDoc) searchIndex {
+	idx := searchIndex{Version: 1, Terms: []string{}, Post: []string{}}
+	fields := map[string]map[int]int{} // term -> doc -> 1 for title, 0 for body
+	add := func(texts []string, doc, field int) {
+		for _, text := range texts {
+			for _, tok := range Tokenize(text) {
+				m := fields[tok]
+				if m == nil {
+					m = map[int]int{}
+					fields[tok] = m
+				}
+				if f, seen := m[doc]; !seen || field > f {
+					m[doc] = field
+				}
+			}
+		}
+	}
+	for i, d := range docs {
+		idx.Docs = append(idx.Docs, [6]string{d.url, d.code, d.title, d.class, d.fixBy, d.listedBy})
+		add(d.bodyText, i, 0)
+		add(d.titleText, i, 1)
+	}
+	for term := range fields {
+		idx.Terms = append(idx.Terms, term)
+	}
+	sort.Strings(idx.Terms)
+	for _, term := range idx.Terms {
+		ids := make([]int, 0, len(fields[term]))
+		for doc := range fields[term] {
+			ids = append(ids, doc)
+		}
+		sort.Ints(ids)
+		var b strings.Builder
+		prev := 0
+		for i, doc := range ids {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(strconv.FormatInt(int64((doc-prev)<<1|fields[term][doc]), 36))
+			prev = doc
+		}
+		idx.Post = append(idx.Post, b.String())
+	}
+	return idx
+}
+
+// stopWords are too common to help find anything.
+var stopWords = map[string]bool{
+	"the": true, "and": true, "for": true, "are": true, "but": true, "not": true, "you": true,
+	"your": true, "with": true, "this": true, "that": true, "from": true, "was": true, "were": true,
+	"has": true, "have": true, "had": true, "its": true, "it": true, "is": true, "in": true,
+	"on": true, "of": true, "to": true, "or": true, "an": true, "as": true, "at": true, "be": true,
+	"by": true, "if": true, "so": true, "a": true, "can": true, "will": true, "than": true,
+	"then": true, "there": true, "their": true, "they": true, "them": true, "what": true,
+	"when": true, "which": true, "who": true, "how": true, "into": true, "about": true,
+}
+
+// Tokenize splits text into lower-case search terms: runs of letters and digits, without
+// stop words, each word stemmed.
+func Tokenize(text string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
+	}) {
+		if stopWords[w] || len([]rune(w)) < 2 && !isDigits(w) {
+			continue
+		}
+		out = append(out, Stem(w))
+	}
+	return out
+}
+
+// Stem strips common English endings so that "templates", "paused" and "pausing" meet
+// "template" and "pause". It is deliberately small: the same rules run in the browser.
+func Stem(w string) string {
+	n := len([]rune(w))
+	if n < 4 || !isLetters(w) {
+		return w
+	}
+	switch {
+	case strings.HasSuffix(w, "ies") && n > 4:
+		w = strings.TrimSuffix(w, "ies") + "y"
+	case strings.HasSuffix(w, "sses"):
+		w = strings.TrimSuffix(w, "es")
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		w = strings.TrimSuffix(w, "s")
+	}
+	n = len([]rune(w))
+	switch {
+	case strings.HasSuffix(w, "ing") && n >= 6:
+		w = strings.TrimSuffix(w, "ing")
+	case strings.HasSuffix(w, "ed") && n >= 5:
+		w = strings.TrimSuffix(w, "ed")
+	}
+	if strings.HasSuffix(w, "e") && len([]rune(w)) > 3 {
+		w = strings.TrimSuffix(w, "e")
+	}
+	return w
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func isLetters(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+var jsonDetails = regexp.MustCompile(`"(?:details|title|message)"\s*:\s*"((?:[^"\\]|\\.)*)"`)
+
+// payloadWords pulls the human words out of an example payload (error_data.details,
+// title, message), which are what an agent pastes and what Meta says matters.
+func payloadWords(payload string) []string {
+	var out []string
+	for _, m := range jsonDetails.FindAllStringSubmatch(payload, -1) {
+		out = append(out, m[1])
+	}
+	return out
+}
