@@ -19,9 +19,9 @@ import (
 // searchIndex is the shape of search/index.json.
 type searchIndex struct {
 	Version int `json:"v"`
-	// Docs are the things a search can find: [url, code, title, class, who fixes, listed by].
-	// Codes come first, in code order, so a prefix search lists them in order.
-	Docs [][6]string `json:"docs"`
+	// Docs are the things a search can find: [url, code, title, class, who fixes, listed by,
+	// api]. Codes come first, in code order, so a prefix search lists them in order.
+	Docs [][7]string `json:"docs"`
 	// Terms are the word stems, sorted; Post[i] lists the documents of Terms[i] as
 	// base-36 numbers, each (gap from the previous document << 1) | 1 for a title word.
 	Terms []string `json:"terms"`
@@ -30,7 +30,7 @@ type searchIndex struct {
 
 // searchDoc is a document while the index is built.
 type searchDoc struct {
-	url, code, title, class, fixBy, listedBy string
+	url, code, title, class, fixBy, listedBy, api string
 	titleText, bodyText                     []string
 }
 
@@ -40,7 +40,7 @@ func buildSearchIndex(s *Site) ([]byte, error) {
 	for _, c := range s.Codes {
 		d := searchDoc{
 			url: "codes/" + c.Key + "/", code: c.Key, title: c.Title, class: c.Class,
-			fixBy: fixLabels(c.FixBy), listedBy: strings.Join(c.ProviderNames(), ", "),
+			fixBy: fixLabels(c.FixBy), listedBy: strings.Join(c.ProviderNames(), ", "), api: c.API,
 		}
 		d.titleText = append(d.titleText, c.Title)
 		d.bodyText = append(d.bodyText, c.Summary, apiLabel(c.API), classLabel(c.Class))
@@ -125,7 +125,7 @@ func invert(docs []searchDoc) searchIndex {
 		}
 	}
 	for i, d := range docs {
-		idx.Docs = append(idx.Docs, [6]string{d.url, d.code, d.title, d.class, d.fixBy, d.listedBy})
+		idx.Docs = append(idx.Docs, [7]string{d.url, d.code, d.title, d.class, d.fixBy, d.listedBy, d.api})
 		add(d.bodyText, i, 0)
 		add(d.titleText, i, 1)
 	}

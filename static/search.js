@@ -179,7 +179,21 @@
       if (all.size && !a.payload) all.forEach(function (s, doc) { add(doc, s); });
       else perWord.forEach(function (m) { m.forEach(function (s, doc) { add(doc, s); }); });
     }
-    return Array.from(scores.entries()).sort(function (x, y) {
+    // A document whose whole title the query names beats one that merely contains the
+    // words ("quality rating" is the quality page); the retired On-Premises API yields to
+    // the Cloud API on a tie of words.
+    var stems = new Set(a.words.map(stem));
+    var ranked = Array.from(scores.entries()).sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; }).slice(0, 60);
+    if (stems.size) {
+      ranked.forEach(function (e) {
+        var d = index.docs[e[0]];
+        if (e[1] >= 1e5) return;
+        var title = tokenize(d[2]);
+        if (title.length && title.every(function (w) { return stems.has(w); })) e[1] += 15;
+        if (d[6] === "onprem") e[1] *= 0.9;
+      });
+    }
+    return ranked.sort(function (x, y) {
       return y[1] - x[1] || x[0] - y[0];
     }).slice(0, 20).map(function (e) { return e[0]; });
   }
@@ -289,7 +303,12 @@
       if (index) render(q);
       else loadIndex().then(function () { render(box.value); }, function (err) { status.textContent = String(err); });
     }
-    box.addEventListener("input", update);
+    // Enter opens the chosen result; the form must not also submit the words to /search/.
+    var chosen = "";
+    if (box.form) box.form.addEventListener("submit", function (e) {
+      if (chosen) { e.preventDefault(); location.href = chosen; }
+    });
+    box.addEventListener("input", function () { chosen = ""; update(); });
     box.addEventListener("focus", function () { if (box.value.trim()) update(); });
     box.addEventListener("blur", function () { if (!page) setTimeout(close, 150); });
     box.addEventListener("keydown", function (e) {
@@ -303,7 +322,8 @@
         var pick = items[active >= 0 ? active : 0];
         if (pick && !list.hidden) {
           e.preventDefault();
-          location.href = pick.querySelector("a").href;
+          chosen = pick.querySelector("a").href;
+          location.href = chosen;
         }
       } else if (e.key === "Escape") {
         if (!list.hidden) { e.preventDefault(); close(); }

@@ -1,0 +1,119 @@
+package generator
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestTokenize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Template is Paused", "templat paus"},
+		{"templates pausing paused", "templat paus paus"},
+		{"The replies are classes", "reply class"},
+		{"24-hour window", "24 hour window"},
+		{"(#131047) Re-engagement", "131047 re engagement"},
+		{"api_key D360-API-KEY", "api key d360 api key"},
+		{"status analysis", "status analysis"},
+		{"Ünïcode Wörds", "ünïcod wörd"},
+		{"a I x 7", "7"},
+	}
+	for _, tc := range tests {
+		if got := strings.Join(Tokenize(tc.in), " "); got != tc.want {
+			t.Errorf("Tokenize(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestPayloadWords(t *testing.T) {
+	payload := `{"error": {"message": "(#131047) Re-engagement message", "type": "OAuthException", "code": 131047,
+	"error_data": {"messaging_product": "whatsapp", "details": "More than 24 hours have passed"}, "fbtrace_id": "Ab"}}`
+	got := strings.Join(payloadWords(payload), " | ")
+	if got != "(#131047) Re-engagement message | More than 24 hours have passed" {
+		t.Errorf("payloadWords = %q", got)
+	}
+	webhook := `{"statuses": [{"errors": [{"code": 131026, "title": "Message undeliverable"}]}]}`
+	if got := strings.Join(payloadWords(webhook), " | "); got != "Message undeliverable" {
+		t.Errorf("payloadWords(webhook) = %q", got)
+	}
+}
+
+// decodeIndex reads search/index.json back into term -> doc -> title flag.
+func decodeIndex(t *testing.T, data []byte) (searchIndex, map[string]map[int]int) {
+	t.Helper()
+	var idx searchIndex
+	if err := json.Unmarshal(data, &idx); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]map[int]int{}
+	for i, term := range idx.Terms {
+		out[term] = map[int]int{}
+		doc := 0
+		for _, s := range strings.Split(idx.Post[i], ",") {
+			v, err := strconv.ParseInt(s, 36, 64)
+			if err != nil {
+				t.Fatalf("term %q: %v", term, err)
+			}
+			doc += int(v >> 1)
+			out[term][doc] = int(v & 1)
+		}
+	}
+	return idx, out
+}
+
+func TestSearchIndex(t *testing.T) {
+	files := buildFixture(t, Options{})
+	data := files["search/index.json"]
+	idx, terms := decodeIndex(t, data)
+	doc := func(url string) int {
+		for i, d := range idx.Docs {
+			if d[0] == url {
+				return i
+			}
+		}
+		t.Fatalf("no document %s", url)
+		return -1
+	}
+	// Codes come first, in code order.
+	var codes []string
+	for _, d := range idx.Docs {
+		if d[1] != "" {
+			codes = append(codes, d[1])
+		}
+	}
+	if got := strings.Join(codes, " "); got != "470 63016 131026 131047" {
+		t.Errorf("codes in the index: %q", got)
+	}
+	tests := []struct {
+		term, url string
+		title     int
+	}{
+		{"engagement", "codes/131047/", 1},                     // Meta's title
+		{"window", "codes/63016/", 1},                          // the provider's title
+		{"templat", "codes/131047/", 0},                        // an action
+		{"configur", "providers/acme/#line-not-configured", 1}, // an uncoded entry
+		{"400", "providers/acme/#line-not-configured", 0},      // its HTTP status
+		{"messag", "providers/acme/", 0},                       // a FAQ question
+		{"open", "window/", 0},                                 // a content page
+	}
+	for _, tc := range tests {
+		d := doc(tc.url)
+		f, ok := terms[tc.term][d]
+		if !ok {
+			t.Errorf("term %q does not lead to %s", tc.term, tc.url)
+			continue
+		}
+		if f != tc.title {
+			t.Errorf("term %q in %s: title flag %d, want %d", tc.term, tc.url, f, tc.title)
+		}
+	}
+	if _, ok := terms["oauthexception"]; ok {
+		t.Error("payload JSON keys and types were indexed")
+	}
+	again := buildFixture(t, Options{})["search/index.json"]
+	if !bytes.Equal(data, again) {
+		t.Error("the index differs between two builds")
+	}
+}
