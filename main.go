@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"time"
 
 	"github.com/waerrors/kb/generator"
@@ -37,6 +38,7 @@ Run "go run . <command> --help" for a command's flags.
 type config struct {
 	data, content, templates, static string
 	out, settings                    string
+	cpuProfile, memProfile           string
 	site                             generator.Settings
 	flags                            *flag.FlagSet
 }
@@ -70,6 +72,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "build":
 		cfg.register(flags, true)
+		flags.StringVar(&cfg.cpuProfile, "cpuprofile", "", "write a CPU profile to this file (for go tool pprof)")
+		flags.StringVar(&cfg.memProfile, "memprofile", "", "write a heap profile to this file at the end")
 		flags.Usage = helpFor(flags, "build reads data/ and content/, checks every page and link, and writes the site to --out.\nA failed build leaves the previous output as it was.")
 	case "check":
 		cfg.register(flags, false)
@@ -105,6 +109,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err := flags.Parse(args); err != nil {
 		return exitForParse(err)
 	}
+	if cfg.cpuProfile != "" {
+		f, err := os.Create(cfg.cpuProfile)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
+	if cfg.memProfile != "" {
+		defer writeHeapProfile(cfg.memProfile, stderr)
+	}
 	start := time.Now()
 	files, err := cfg.build()
 	if err != nil {
@@ -121,6 +138,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "wrote %d files to %s in %v\n", len(files), cfg.out, time.Since(start).Round(time.Millisecond))
 	return 0
+}
+
+func writeHeapProfile(path string, stderr io.Writer) {
+	f, err := os.Create(path)
+	if err == nil {
+		err = pprof.WriteHeapProfile(f)
+		f.Close()
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+	}
 }
 
 func helpFor(flags *flag.FlagSet, text string) func() {

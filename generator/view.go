@@ -52,23 +52,44 @@ func (p *page) TopicURL(topic string) string {
 	return p.URL("topics/" + topic + "/")
 }
 
-// SameStatus lists the other codes that Meta gives the current code's HTTP status.
-func (p *page) SameStatus() []*Code {
+// sameStatusShown is how many codes "Other codes with HTTP 400" shows: the codes nearest in
+// number, which are the same family (1310xx). The status page lists all of them.
+const sameStatusShown = 24
+
+// Neighbours are some codes of a list and the size of the whole list.
+type Neighbours struct {
+	Codes []*Code
+	Total int
+}
+
+// SameStatus lists the codes nearest to the current one that Meta gives the same HTTP
+// status, and how many the status page lists in all.
+func (p *page) SameStatus() Neighbours {
 	if p.Code == nil || p.Code.HTTPStatus == 0 {
-		return nil
+		return Neighbours{}
 	}
-	var out []*Code
+	var all []*Code
 	for _, st := range p.Site.Statuses {
-		if st.Code != p.Code.HTTPStatus {
-			continue
-		}
-		for _, c := range st.Codes {
-			if c != p.Code {
-				out = append(out, c)
-			}
+		if st.Code == p.Code.HTTPStatus {
+			all = st.Codes
 		}
 	}
-	return out
+	at := 0
+	for i, c := range all {
+		if c == p.Code {
+			at = i
+		}
+	}
+	lo := max(0, at-sameStatusShown/2)
+	hi := min(len(all), lo+sameStatusShown+1)
+	lo = max(0, hi-sameStatusShown-1)
+	var near []*Code
+	for _, c := range all[lo:hi] {
+		if c != p.Code {
+			near = append(near, c)
+		}
+	}
+	return Neighbours{Codes: near, Total: len(all)}
 }
 
 // EntryCount is the number of provider entries with a status.

@@ -193,9 +193,10 @@
         if (d[6] === "onprem") e[1] *= 0.9;
       });
     }
-    return ranked.sort(function (x, y) {
-      return y[1] - x[1] || x[0] - y[0];
-    }).slice(0, 20).map(function (e) { return e[0]; });
+    ranked.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
+    // Leave out the long tail of weak matches: a word somewhere in a long page.
+    var floor = ranked.length && ranked[0][1] < 1e5 ? ranked[0][1] * 0.2 : 0;
+    return ranked.filter(function (e) { return e[1] >= floor; }).slice(0, 20).map(function (e) { return e[0]; });
   }
 
   var CLASS = { fatal: "Fatal", temporary: "Temporary", context: "Context", request: "Request", registration: "Registration" };
