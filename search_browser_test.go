@@ -72,7 +72,7 @@ func TestSearchQueries(t *testing.T) {
 	ctx, _ := searchPage(t)
 	for _, tc := range searchQueries {
 		q, _ := json.Marshal(tc.query)
-		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`kbSearch.search(`+string(q)+`)`))
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`kbSearch.search(`+string(q)+`)`, chromedp.EvalAwaitPromise))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -165,7 +165,7 @@ func TestSearchAddress(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(s.url+"search/?q=WABA%20not%20configured")); err != nil {
 		t.Fatal(err)
 	}
-	first, err := chromedp.Run(ctx, chromedp.Poll[string](`(document.querySelector("#search-q-results a") || {}).href`, chromedp.WithPollingTimeout(10*time.Second)))
+	first, err := chromedp.Run(ctx, chromedp.Poll[string](`(document.querySelector("#search-q-results [role=option]") || {dataset: {}}).dataset.href`, chromedp.WithPollingTimeout(10*time.Second)))
 	if err != nil || !strings.HasSuffix(first, "/kb/providers/aircall/#waba-not-configured") {
 		t.Fatalf("?q= first result %q (%v)", first, err)
 	}

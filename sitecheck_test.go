@@ -60,7 +60,7 @@ func checkedSite(t *testing.T) builtSite {
 }
 
 // tool finds an installed tool or fails the test with what to do.
-func tool(t *testing.T, candidates ...string) string {
+func tool(t testing.TB, candidates ...string) string {
 	t.Helper()
 	for _, c := range candidates {
 		if strings.Contains(c, "/") {
@@ -150,7 +150,7 @@ func TestPageWeight(t *testing.T) {
 }
 
 // browser starts Debian's headless Chromium for a test.
-func browser(t *testing.T) context.Context {
+func browser(t testing.TB) context.Context {
 	t.Helper()
 	bin := tool(t, "chromium", "/usr/bin/chromium", "chromium-browser")
 	opts := []chromedp.ExecAllocatorOption{
@@ -190,7 +190,7 @@ func TestAxe(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := browser(t)
-	pages := []string{"", "codes/", "codes/131047/", "providers/aircall/", "tiers/", "window/", "search/", "404.html"}
+	pages := []string{"", "codes/", "codes/131047/", "providers/aircall/", "tiers/", "window/", "search/", "404.html", "search/?q=template+paused"}
 	for _, scheme := range []string{"light", "dark"} {
 		if err := setColorScheme(ctx, scheme); err != nil {
 			t.Fatal(err)
@@ -198,6 +198,12 @@ func TestAxe(t *testing.T) {
 		for _, p := range pages {
 			if err := chromedp.Do(ctx, chromedp.Navigate(s.url+p)); err != nil {
 				t.Fatalf("%s: %v", p, err)
+			}
+			if strings.Contains(p, "?q=") {
+				// Check the page with its results open, as an agent sees it.
+				if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelectorAll("[role=option]").length > 0`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+					t.Fatalf("%s: no results to check", p)
+				}
 			}
 			if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](string(axe))); err != nil {
 				t.Fatalf("injecting axe: %v", err)

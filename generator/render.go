@@ -352,7 +352,9 @@ func (r *builder) renderPages() {
 	if index, err := buildSearchIndex(s); err != nil {
 		r.errs.Add(Pos{File: "search/index.json"}, "%v", err)
 	} else {
-		r.files["search/index.json"] = index
+		for name, b := range index {
+			r.files[name] = b
+		}
 	}
 	r.files["sitemap.xml"] = r.sitemap()
 	r.files["robots.txt"] = r.robots()

@@ -9,9 +9,12 @@ import (
 	"unicode"
 )
 
-// The search index is one JSON file, written at build time and fetched by static/search.js
-// the first time someone searches. It is an inverted index: the sorted list of every word
-// stem in the site, and for each stem the documents that contain it and in which field.
+// The search index is written at build time and fetched by static/search.js the first time
+// someone searches. It is an inverted index: the sorted list of every word stem in the site,
+// and for each stem the documents that contain it and in which field. search/index.json
+// holds the documents and the stems; the document lists are split into shards
+// (search/post-N.json) of about shardSize bytes, so that a search fetches only those its
+// words need, and a search for a code none at all.
 //
 // Tokenize and Stem are mirrored line for line in static/search.js; the browser tests check
 // that both give the same stems.
@@ -19,28 +22,60 @@ import (
 // searchIndex is the shape of search/index.json.
 type searchIndex struct {
 	Version int `json:"v"`
-	// Docs are the things a search can find: [url, code, title, class, who fixes, listed by,
-	// api]. Codes come first, in code order, so a prefix search lists them in order.
+	// Names are the providers' names, which documents refer to by position.
+	Names []string `json:"names"`
+	// Docs are the things a search can find: [url, code, title, class, who fixes, listed
+	// by, api]. The url of a code's page is left empty (it is codes/<code>/); who fixes is
+	// letters (y you, p provider, m Meta, r recipient); listed by is positions in Names.
+	// Codes come first, in code order, so a prefix search lists them in order.
 	Docs [][7]string `json:"docs"`
-	// Terms are the word stems, sorted; Post[i] lists the documents of Terms[i] as
-	// base-36 numbers, each (gap from the previous document << 1) | 1 for a title word.
+	// Terms are the word stems, sorted.
 	Terms []string `json:"terms"`
-	Post  []string `json:"post"`
+	// Shards[i] is the position in Terms of the first stem of shard i.
+	Shards []int `json:"shards"`
+	// post holds, for each stem, its documents as base-36 numbers, each
+	// (gap from the previous document << 1) | 1 for a title word. It is written to the shards.
+	post []string
 }
+
+// searchShard is the shape of search/post-N.json: the document lists of a run of stems.
+type searchShard struct {
+	Post []string `json:"post"`
+}
+
+// shardSize is about how many bytes of document lists go in one shard.
+const shardSize = 64 << 10
 
 // searchDoc is a document while the index is built.
 type searchDoc struct {
 	url, code, title, class, fixBy, listedBy, api string
-	titleText, bodyText                     []string
+	titleText, bodyText                           []string
 }
 
-// buildSearchIndex makes the index from the model. Links are relative to the site's root.
-func buildSearchIndex(s *Site) ([]byte, error) {
+// buildSearchIndex makes the index files from the model, by file name. Links are relative
+// to the site's root.
+func buildSearchIndex(s *Site) (Files, error) {
+	position := map[*Provider]int{}
+	var names []string
+	for i, p := range s.Providers {
+		position[p] = i
+		names = append(names, p.Name)
+	}
+	listed := func(entries []*Entry) string {
+		var out []string
+		for _, e := range entries {
+			n := strconv.Itoa(position[e.Provider])
+			if !contains(out, n) {
+				out = append(out, n)
+			}
+		}
+		return strings.Join(out, ",")
+	}
 	var docs []searchDoc
 	for _, c := range s.Codes {
 		d := searchDoc{
-			url: "codes/" + c.Key + "/", code: c.Key, title: c.Title, class: c.Class,
-			fixBy: fixLabels(c.FixBy), listedBy: strings.Join(c.ProviderNames(), ", "), api: c.API,
+			code: c.Key, title: c.Title, class: c.Class,
+			fixBy: fixLetters(c.FixBy), listedBy: listed(c.Entries), api: c.API,
 		}
 		d.titleText = append(d.titleText, c.Title)
 		d.bodyText = append(d.bodyText, c.Summary, apiLabel(c.API), classLabel(c.Class))
@@ -57,7 +92,7 @@ func buildSearchIndex(s *Site) ([]byte, error) {
 		docs = append(docs, d)
 	}
 	for _, p := range s.Providers {
-		d := searchDoc{url: "providers/" + p.Slug + "/", title: p.Name, listedBy: kindLabel(p.Kind)}
+		d := searchDoc{url: "providers/" + p.Slug + "/", title: p.Name}
 		d.titleText = append(d.titleText, p.Name)
 		d.bodyText = append(d.bodyText, p.Summary, p.Support)
 		d.bodyText = append(d.bodyText, p.Escalation...)
@@ -76,7 +111,7 @@ func buildSearchIndex(s *Site) ([]byte, error) {
 			}
 			ed := searchDoc{
 				url: "providers/" + p.Slug + "/#" + e.Anchor(), title: e.Title, class: e.Class,
-				fixBy: fixLabels(e.FixBy), listedBy: p.Name,
+				fixBy: fixLetters(e.FixBy), listedBy: strconv.Itoa(position[p]),
 			}
 			ed.titleText = append(ed.titleText, e.Title, p.Name)
 			ed.bodyText = append(ed.bodyText, e.Meaning, e.Action, e.Section)
@@ -103,12 +138,40 @@ func buildSearchIndex(s *Site) ([]byte, error) {
 		}
 		docs = append(docs, d)
 	}
-	return json.Marshal(invert(docs))
+	idx := invert(docs)
+	idx.Names = names
+	files := Files{}
+	for i, from := range idx.Shards {
+		to := len(idx.Terms)
+		if i+1 < len(idx.Shards) {
+			to = idx.Shards[i+1]
+		}
+		b, err := json.Marshal(searchShard{Post: idx.post[from:to]})
+		if err != nil {
+			return nil, err
+		}
+		files["search/post-"+strconv.Itoa(i)+".json"] = b
+	}
+	b, err := json.Marshal(idx)
+	if err != nil {
+		return nil, err
+	}
+	files["search/index.json"] = b
+	return files, nil
+}
+
+// fixLetters writes who fixes as one letter each: "you, meta" is "ym".
+func fixLetters(fixBy []string) string {
+	var b strings.Builder
+	for _, f := range fixBy {
+		b.WriteByte(f[0])
+	}
+	return b.String()
 }
 
 // invert turns documents into the index's term lists.
 func invert(docs []searchDoc) searchIndex {
-	idx := searchIndex{Version: 1, Terms: []string{}, Post: []string{}}
+	idx := searchIndex{Version: 2, Terms: []string{}, Shards: []int{}}
 	fields := map[string]map[int]int{} // term -> doc -> 1 for title, 0 for body
 	add := func(texts []string, doc, field int) {
 		for _, text := range texts {
@@ -133,7 +196,8 @@ func invert(docs []searchDoc) searchIndex {
 		idx.Terms = append(idx.Terms, term)
 	}
 	sort.Strings(idx.Terms)
-	for _, term := range idx.Terms {
+	size := shardSize
+	for i, term := range idx.Terms {
 		ids := make([]int, 0, len(fields[term]))
 		for doc := range fields[term] {
 			ids = append(ids, doc)
@@ -148,7 +212,12 @@ func invert(docs []searchDoc) searchIndex {
 			b.WriteString(strconv.FormatInt(int64((doc-prev)<<1|fields[term][doc]), 36))
 			prev = doc
 		}
-		idx.Post = append(idx.Post, b.String())
+		if size >= shardSize {
+			idx.Shards = append(idx.Shards, i)
+			size = 0
+		}
+		size += b.Len()
+		idx.post = append(idx.post, b.String())
 	}
 	return idx
 }

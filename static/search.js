@@ -5,6 +5,7 @@
   var root = document.currentScript.getAttribute("data-root");
   var index = null;
   var postingCache = new Map();
+  var shards = []; // shard number -> its document lists, or a promise of them
 
   // Tokenize and stem exactly as generator/search.go does.
   var STOP = new Set(("the and for are but not you your with this that from was were has have had its it is in on of " +
@@ -37,11 +38,39 @@
       }).then(function (raw) {
         index = raw;
         index.codeDocs = new Map();
-        raw.docs.forEach(function (d, i) { if (d[1]) index.codeDocs.set(d[1], i); });
+        raw.docs.forEach(function (d, i) {
+          if (d[1]) index.codeDocs.set(d[1], i);
+          if (!d[0]) d[0] = "codes/" + d[1] + "/";
+        });
         return index;
       });
     }
     return loadIndex.p;
+  }
+
+  // shardOf finds the shard that holds a term's document list.
+  function shardOf(t) {
+    var i = index.shards.length - 1;
+    while (i > 0 && index.shards[i] > t) i--;
+    return i;
+  }
+  // loadShards fetches the shards a set of terms needs; it resolves at once when they are
+  // all here already.
+  function loadShards(terms) {
+    var wanted = [];
+    terms.forEach(function (t) {
+      var s = shardOf(t);
+      if (!Array.isArray(shards[s])) {
+        if (!shards[s]) {
+          shards[s] = fetch(root + "search/post-" + s + ".json").then(function (r) {
+            if (!r.ok) throw new Error("search index: HTTP " + r.status);
+            return r.json();
+          }).then(function (sh) { shards[s] = sh.post; });
+        }
+        wanted.push(shards[s]);
+      }
+    });
+    return wanted.length ? Promise.all(wanted) : null;
   }
 
   // postings decodes a term's document list: [doc, isTitle] pairs.
@@ -49,7 +78,7 @@
     var hit = postingCache.get(t);
     if (hit) return hit;
     var out = [], doc = 0;
-    index.post[t].split(",").forEach(function (s) {
+    shards[shardOf(t)][t - index.shards[shardOf(t)]].split(",").forEach(function (s) {
       var v = parseInt(s, 36);
       doc += v >> 1;
       out.push(doc, v & 1);
@@ -142,9 +171,18 @@
     return { codes: codes, prefix: prefix, words: words(text), payload: false };
   }
 
-  // search returns the best documents for a query, best first.
-  function search(q) {
+  // plan reads a query and finds the terms its words can mean.
+  function plan(q) {
     var a = analyze(q);
+    a.matches = a.words.map(function (w, wi) { return matchTerms(w, wi === a.words.length - 1 && !a.payload); });
+    a.terms = [];
+    a.matches.forEach(function (m) { m.forEach(function (_, t) { a.terms.push(t); }); });
+    return a;
+  }
+
+  // search returns the best documents for a planned query, best first. The shards of its
+  // terms must be loaded.
+  function search(a) {
     var scores = new Map();
     function add(doc, s) { scores.set(doc, (scores.get(doc) || 0) + s); }
     a.codes.forEach(function (c, i) { add(index.codeDocs.get(c), 1e6 - i); });
@@ -153,9 +191,9 @@
         if (d[1] && d[1].lastIndexOf(a.prefix, 0) === 0) add(i, 1e5 - i);
       });
     }
-    var perWord = a.words.map(function (w, wi) {
+    var perWord = a.matches.map(function (terms) {
       var best = new Map();
-      matchTerms(w, wi === a.words.length - 1 && !a.payload).forEach(function (weight, t) {
+      terms.forEach(function (weight, t) {
         var p = postings(t);
         for (var k = 0; k < p.length; k += 2) {
           var s = weight * (p[k + 1] ? 10 : 1);
@@ -200,6 +238,9 @@
   }
 
   var CLASS = { fatal: "Fatal", temporary: "Temporary", context: "Context", request: "Request", registration: "Registration" };
+  var FIXER = { y: "Your team", p: "Provider support", m: "Meta", r: "The recipient" };
+  function fixers(letters) { return letters.split("").map(function (c) { return FIXER[c]; }).join(", "); }
+  function listedBy(d) { return d[5].split(",").map(function (i) { return index.names[+i]; }).join(", "); }
 
   function setup(box) {
     var page = box.getAttribute("data-search") === "page";
@@ -242,9 +283,17 @@
       box.setAttribute("aria-expanded", "false");
       setActive(-1);
     }
+    // render shows the results of q; when the query needs shards not yet fetched, it fetches
+    // them and renders then, unless the box has changed meanwhile.
     function render(q) {
       var started = performance.now();
-      var found = q.trim() ? search(q) : [];
+      var a = q.trim() ? plan(q) : null;
+      var waiting = a && loadShards(a.terms);
+      if (waiting) {
+        waiting.then(function () { if (box.value === q) render(q); }, function (err) { status.textContent = String(err); });
+        return;
+      }
+      var found = a ? search(a) : [];
       list.textContent = "";
       items = [];
       active = -1;
@@ -255,9 +304,9 @@
         li.id = list.id + "-" + i;
         li.setAttribute("role", "option");
         li.setAttribute("aria-selected", "false");
-        var a = document.createElement("a");
-        a.href = root + d[0];
-        a.tabIndex = -1;
+        // An option holds no link (a control inside a control); choosing it navigates.
+        li.setAttribute("data-href", root + d[0]);
+        var a = li;
         var head = document.createElement("span");
         head.className = "result-title";
         if (d[1]) {
@@ -266,18 +315,19 @@
           code.textContent = d[1];
           head.appendChild(code);
           head.appendChild(document.createTextNode(" "));
-        } else if (d[5] && d[0].indexOf("#") > 0) {
-          head.appendChild(document.createTextNode(d[5] + ": "));
+        } else if (d[0].indexOf("#") > 0) {
+          head.appendChild(document.createTextNode(listedBy(d) + ": "));
         }
         head.appendChild(document.createTextNode(d[2]));
         var meta = document.createElement("span");
         meta.className = "result-meta";
-        meta.textContent = [CLASS[d[3]], d[4] && d[4] !== "Not stated" ? "Fix: " + d[4] : "", d[1] && d[5] ? "Listed by " + d[5] : (d[0].indexOf("#") > 0 ? "" : d[5])]
+        meta.textContent = [CLASS[d[3]], d[4] ? "Fix: " + fixers(d[4]) : "", d[1] && d[5] ? "Listed by " + listedBy(d) : "",
+          !d[1] && d[0].indexOf("providers/") === 0 && d[0].indexOf("#") < 0 ? "Provider" : ""]
           .filter(Boolean).join(" · ");
         a.appendChild(head);
         if (meta.textContent) a.appendChild(meta);
-        li.appendChild(a);
         li.addEventListener("mousedown", function (e) { e.preventDefault(); });
+        li.addEventListener("click", function () { location.href = li.getAttribute("data-href"); });
         list.appendChild(li);
         items.push(li);
       });
@@ -292,8 +342,6 @@
       }
       status.textContent = open ? (found.length ? found.length + (found.length === 20 ? "+" : "") + " results" : "No results") : "";
       if (page) {
-        var fallback = document.getElementById("search-fallback");
-        if (fallback) fallback.hidden = open;
         history.replaceState(null, "", q.trim() ? "?q=" + encodeURIComponent(q) : location.pathname);
       }
       api.lastMs = performance.now() - started;
@@ -323,7 +371,7 @@
         var pick = items[active >= 0 ? active : 0];
         if (pick && !list.hidden) {
           e.preventDefault();
-          chosen = pick.querySelector("a").href;
+          chosen = pick.getAttribute("data-href");
           location.href = chosen;
         }
       } else if (e.key === "Escape") {
@@ -331,13 +379,26 @@
       }
     });
     if (page) {
+      // With the search running, the long codes table (the page without JavaScript) goes
+      // now rather than at the first keystroke, when hiding it would delay the results.
+      var fallback = document.getElementById("search-fallback");
+      if (fallback) fallback.hidden = true;
       var q = new URLSearchParams(location.search).get("q");
       if (q) { box.value = q; update(); }
     }
     if (document.activeElement === box && box.value.trim()) update();
   }
 
-  var api = window.kbSearch = { stem: stem, tokenize: tokenize, load: loadIndex, search: function (q) { return search(q).map(function (d) { return index.docs[d][0]; }); } };
+  var api = window.kbSearch = {
+    stem: stem, tokenize: tokenize, load: loadIndex,
+    // search resolves to the result addresses for q, for tests and benchmarks.
+    search: function (q) {
+      var a = plan(q);
+      return Promise.resolve(loadShards(a.terms)).then(function () {
+        return search(a).map(function (d) { return index.docs[d][0]; });
+      });
+    }
+  };
   Array.prototype.forEach.call(document.querySelectorAll("input[data-search]"), setup);
   loadIndex();
 })();
