@@ -20,6 +20,7 @@ var funcs = template.FuncMap{
 	"date":       func(t time.Time) string { return t.Format("2006-01-02") },
 	"upper":      strings.ToUpper,
 	"entryFacts": entryFacts,
+	"inc":        func(n int) int { return n + 1 },
 }
 
 // entryFacts is what a provider says of an entry's class, retry and fixer, in one line.
