@@ -152,7 +152,7 @@ func TestPageWeight(t *testing.T) {
 // browser starts Debian's headless Chromium for a test.
 func browser(t testing.TB) context.Context {
 	t.Helper()
-	bin := tool(t, "chromium", "/usr/bin/chromium", "chromium-browser")
+	bin := tool(t, "chromium", "/usr/bin/chromium", "chromium-browser", "google-chrome")
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(bin), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(t.TempDir()),
