@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -54,6 +56,9 @@ type builder struct {
 	tmpl     map[string]*template.Template
 	files    Files
 	errs     ErrorList
+	jobs     []*renderJob
+	rows     sync.Map // rendered table rows, by link prefix and code
+	markdown sync.Map // rendered Markdown, by link prefix and source
 }
 
 // Render turns the model into the site's files. It renders every page, copies the static
@@ -267,7 +272,13 @@ func (p *page) Markdown(src string) (template.HTML, error) {
 	if strings.TrimSpace(src) == "" {
 		return "", nil
 	}
-	return renderMarkdown(p.r.md, src, markdownLinks{
+	// The same text (a provider's statement) is shown on several pages; links depend only
+	// on the page's prefix, so render it once per prefix.
+	key := p.URL("") + "\x00" + src
+	if html, ok := p.r.markdown.Load(key); ok {
+		return html.(template.HTML), nil
+	}
+	html, err := renderMarkdown(p.r.md, src, markdownLinks{
 		code: func(key string) (string, string) {
 			c := p.Site.Code(key)
 			if c == nil {
@@ -277,6 +288,10 @@ func (p *page) Markdown(src string) (template.HTML, error) {
 		},
 		root: p.URL,
 	})
+	if err == nil {
+		p.r.markdown.Store(key, html)
+	}
+	return html, err
 }
 
 // Inline renders a one-line Markdown text without its enclosing paragraph.
@@ -345,6 +360,7 @@ func (r *builder) renderPages() {
 	}
 	r.render("search.html", "search/index.html", r.newPage("search/", "Search", "search"))
 	r.render("404.html", "404.html", r.newPage("404.html", "Page not found", ""))
+	r.runJobs()
 	r.files[".nojekyll"] = []byte{}
 	if err := r.writeJSON(); err != nil {
 		r.errs.Add(Pos{File: "codes.json"}, "%v", err)
@@ -371,21 +387,64 @@ func (r *builder) robots() []byte {
 	return []byte("User-agent: *\nAllow: /\nSitemap: " + base + "sitemap.xml\n")
 }
 
+// renderJob is one page to render: its template, its output path and its data.
+type renderJob struct {
+	tmpl, out string
+	page      *page
+	result    []byte
+	err       *Error
+}
+
+// render queues a page; runJobs renders the queue.
 func (r *builder) render(tmpl, out string, p *page) {
-	t := r.tmpl[tmpl]
-	if t == nil {
-		return // its parse error is already reported
+	r.jobs = append(r.jobs, &renderJob{tmpl: tmpl, out: out, page: p})
+}
+
+// runJobs renders the queued pages on every core. Pages share only read-only state (the
+// model, the parsed templates, the goldmark instance), and results are collected in queue
+// order, so the output does not depend on scheduling.
+func (r *builder) runJobs() {
+	next := make(chan *renderJob)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for job := range next {
+				buf.Reset()
+				job.result, job.err = r.execute(job, &buf)
+			}
+		}()
 	}
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "base.html", p); err != nil {
-		pos, format, arg := templateErrorPos(r.opt.Templates, tmpl, err)
-		if !strings.Contains(err.Error(), tmpl+":") {
+	for _, job := range r.jobs {
+		next <- job
+	}
+	close(next)
+	wg.Wait()
+	for _, job := range r.jobs {
+		if job.err != nil {
+			r.errs = append(r.errs, job.err)
+		} else if job.result != nil {
+			r.files[job.out] = job.result
+		}
+	}
+	r.jobs = nil
+}
+
+func (r *builder) execute(job *renderJob, buf *bytes.Buffer) ([]byte, *Error) {
+	t := r.tmpl[job.tmpl]
+	if t == nil {
+		return nil, nil // its parse error is already reported
+	}
+	if err := t.ExecuteTemplate(buf, "base.html", job.page); err != nil {
+		pos, format, arg := templateErrorPos(r.opt.Templates, job.tmpl, err)
+		if !strings.Contains(err.Error(), job.tmpl+":") {
 			pos, format, arg = templateErrorPos(r.opt.Templates, "base.html", err)
 		}
-		r.errs.Add(pos, format+" (rendering %s)", arg, out)
-		return
+		return nil, &Error{Pos: pos, Msg: fmt.Sprintf(format+" (rendering %s)", arg, job.out)}
 	}
-	r.files[out] = buf.Bytes()
+	return bytes.Clone(buf.Bytes()), nil
 }
 
 // plainSummary is the first sentence-ish of a code's summary without Markdown, for the

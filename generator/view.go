@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"html/template"
 	"strconv"
 	"strings"
 	"time"
@@ -211,4 +212,26 @@ func (c *Code) Files() []string {
 		}
 	}
 	return out
+}
+
+// codeRow is what the "codes-row" template receives.
+type codeRow struct {
+	Page *page
+	Code *Code
+}
+
+// CodeRow renders a code's row of the codes table. The same rows appear on many pages
+// (/codes/, /search/, topics, statuses), so each is rendered once per link prefix.
+func (p *page) CodeRow(c *Code) (template.HTML, error) {
+	key := p.URL("") + "\x00" + c.Key
+	if row, ok := p.r.rows.Load(key); ok {
+		return row.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := p.r.tmpl["codes.html"].ExecuteTemplate(&b, "codes-row", codeRow{p, c}); err != nil {
+		return "", err
+	}
+	row := template.HTML(b.String())
+	p.r.rows.Store(key, row)
+	return row, nil
 }

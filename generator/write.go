@@ -32,17 +32,25 @@ func Write(dir string, files Files) error {
 	return swap(dir, tmp, parent, base)
 }
 
+// writeAll makes the folders first, then writes the files from several goroutines: each
+// write waits on the kernel, so even two cores keep more of them in flight.
 func writeAll(root string, files Files) error {
+	paths := files.Paths()
 	made := map[string]bool{}
-	for _, p := range files.Paths() {
-		full := filepath.Join(root, filepath.FromSlash(p))
-		if d := filepath.Dir(full); !made[d] {
+	for _, p := range paths {
+		if d := filepath.Dir(filepath.Join(root, filepath.FromSlash(p))); !made[d] {
 			if err := os.MkdirAll(d, 0o755); err != nil {
 				return err
 			}
 			made[d] = true
 		}
-		if err := os.WriteFile(full, files[p], 0o644); err != nil {
+	}
+	errs := make([]error, len(paths))
+	parallelN(len(paths), 8, func(i int) {
+		errs[i] = os.WriteFile(filepath.Join(root, filepath.FromSlash(paths[i])), files[paths[i]], 0o644)
+	})
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
 	}
