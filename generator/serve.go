@@ -124,28 +124,45 @@ func (s *server) signature() string {
 	return b.String()
 }
 
-const eventsPath = "/_kb/events"
+const (
+	eventsPath = "/_kb/events"
+	reloadPath = "/_kb/reload.js"
+)
 
-// reloadScript is added to every served page: it listens for rebuilds and shows build errors.
-const reloadScript = `<script>(function(){
-var es = new EventSource("/_kb/events");
-es.onmessage = function(e){
-  if (e.data === "reload") { location.reload(); return; }
-  if (e.data.indexOf("error:") === 0) { show(e.data.slice(6)); }
-};
-function show(text){
-  var box = document.getElementById("kb-build-error");
-  if (!box) { box = document.createElement("pre"); box.id = "kb-build-error";
-    box.setAttribute("role", "alert");
-    box.style.cssText = "position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;margin:0;padding:1em;background:#7f1d1d;color:#fff;font:14px/1.4 monospace;z-index:9999;white-space:pre-wrap";
-    document.body.appendChild(box); }
-  box.textContent = "Build failed; showing the last good site.\n\n" + text;
-}
-})();</script>`
+// reloadScript is served at /_kb/reload.js and loaded by every served page: it listens for
+// rebuilds and shows build errors. It is a file, not an inline script, because the pages'
+// Content-Security-Policy allows only the site's own script files.
+const reloadScript = `(function () {
+  var me = document.currentScript;
+  function show(text) {
+    var box = document.getElementById("kb-build-error");
+    if (!box) {
+      box = document.createElement("pre");
+      box.id = "kb-build-error";
+      box.setAttribute("role", "alert");
+      box.style.cssText = "position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;margin:0;padding:1em;background:#7f1d1d;color:#fff;font:14px/1.4 monospace;z-index:9999;white-space:pre-wrap";
+      document.body.appendChild(box);
+    }
+    box.textContent = "Build failed; showing the last good site.\n\n" + text;
+  }
+  if (me && me.getAttribute("data-error")) show(me.getAttribute("data-error"));
+  var es = new EventSource("/_kb/events");
+  es.onmessage = function (e) {
+    if (e.data === "reload") { location.reload(); return; }
+    if (e.data.indexOf("error:") === 0) show(e.data.slice(6));
+  };
+})();
+`
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == eventsPath {
 		s.events(w, r)
+		return
+	}
+	if r.URL.Path == reloadPath {
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		io.WriteString(w, reloadScript)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -197,13 +214,13 @@ func servedName(urlPath string) (string, bool) {
 	return name, true
 }
 
+// withReload adds the reload script to a page, with the last build error if there is one.
 func withReload(body []byte, lastErr string) []byte {
-	script := reloadScript
+	script := `<script src="` + reloadPath + `"`
 	if lastErr != "" {
-		script += `<pre id="kb-build-error" role="alert" style="position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;margin:0;padding:1em;background:#7f1d1d;color:#fff;font:14px/1.4 monospace;white-space:pre-wrap">Build failed; showing the last good site.
-
-` + html.EscapeString(lastErr) + `</pre>`
+		script += ` data-error="` + html.EscapeString(lastErr) + `"`
 	}
+	script += `></script>`
 	i := bytes.LastIndex(body, []byte("</body>"))
 	if i < 0 {
 		return append(append([]byte{}, body...), script...)

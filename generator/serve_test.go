@@ -53,8 +53,11 @@ func TestServe(t *testing.T) {
 		b, _ := io.ReadAll(resp.Body)
 		return resp.StatusCode, string(b)
 	}
-	if code, body := get("/codes/131047/"); code != 200 || !strings.Contains(body, "/_kb/events") {
-		t.Fatalf("code page: %d, reload script present: %v", code, strings.Contains(body, "/_kb/events"))
+	if code, body := get("/codes/131047/"); code != 200 || !strings.Contains(body, `<script src="/_kb/reload.js"></script>`) {
+		t.Fatalf("code page: %d, reload script present: %v", code, strings.Contains(body, "/_kb/reload.js"))
+	}
+	if code, body := get("/_kb/reload.js"); code != 200 || !strings.Contains(body, "EventSource") {
+		t.Fatalf("reload script: %d", code)
 	}
 	for _, bad := range []string{"/../site.txtar", "/%2e%2e/data/tiers.toml", "/codes/../../data/tiers.toml", "//etc/passwd", "/static/"} {
 		if code, _ := get(bad); code != 404 {
@@ -102,7 +105,7 @@ func TestServe(t *testing.T) {
 	os.WriteFile(codeFile, []byte(strings.Replace(string(src), `class = "context"`, `class = "fatl"`, 1)), 0o644)
 	waitFor("error:data/codes/470.toml:3:9: class")
 	code, body := get("/codes/470/")
-	if code != 200 || !strings.Contains(body, "The older form") || !strings.Contains(body, "Build failed") {
-		t.Fatalf("after a broken save: %d, last good page served: %v, error shown: %v", code, strings.Contains(body, "The older form"), strings.Contains(body, "Build failed"))
+	if code != 200 || !strings.Contains(body, "The older form") || !strings.Contains(body, `data-error="data/codes/470.toml:3:9: class`) {
+		t.Fatalf("after a broken save: %d, last good page served: %v, error given to the page: %v", code, strings.Contains(body, "The older form"), strings.Contains(body, "data-error="))
 	}
 }
