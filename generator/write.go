@@ -57,9 +57,20 @@ func writeAll(root string, files Files) error {
 	return nil
 }
 
-// swap replaces dir with tmp. The old dir is first renamed aside, so that at every moment
-// either the old or the new site is complete on disk.
+// swap replaces dir with tmp. Where the system can, the two are exchanged in one step and
+// the old site removed after. Elsewhere the old dir is first renamed aside; a build killed
+// between the two renames leaves it there, and the next build puts it back.
 func swap(dir, tmp, parent, base string) error {
+	if st, err := os.Lstat(dir); err == nil && st.IsDir() {
+		swapped, err := exchange(tmp, dir)
+		if err != nil {
+			os.RemoveAll(tmp)
+			return err
+		}
+		if swapped {
+			return os.RemoveAll(tmp) // now the old site
+		}
+	}
 	old := ""
 	if _, err := os.Lstat(dir); err == nil {
 		f, err := os.MkdirTemp(parent, "."+base+".old-")
