@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,6 +14,10 @@ func (l *loader) link() {
 	sort.Slice(s.Providers, func(i, j int) bool { return providerLess(s.Providers[i], s.Providers[j]) })
 	for _, p := range s.Providers {
 		s.providerBySlg[p.Slug] = p
+		p.codeTimes = map[string]int{}
+		for _, e := range p.Entries {
+			p.codeTimes[e.Code]++
+		}
 	}
 	for _, c := range s.Codes {
 		s.codeByKey[c.Key] = c
@@ -265,6 +268,7 @@ func conflicts(c *Code) []Conflict {
 	var out []Conflict
 	for _, f := range facts {
 		var claims []string
+		claimed := map[string]bool{}
 		values := map[string]bool{}
 		if c.HasFile() {
 			if v := f.get(c.HTTPStatus, c.Class, c.Retry, c.RetryAfter, c.FixBy); v != "" {
@@ -274,8 +278,9 @@ func conflicts(c *Code) []Conflict {
 		}
 		for _, e := range c.Entries {
 			if v := f.get(e.HTTPStatus, e.Class, e.Retry, e.RetryAfter, e.FixBy); v != "" {
-				claim := fmt.Sprintf("%s: %s", entryLabel(e), v)
-				if !contains(claims, claim) {
+				claim := entryLabel(e) + ": " + v
+				if !claimed[claim] {
+					claimed[claim] = true
 					claims = append(claims, claim)
 				}
 				values[v] = true
@@ -291,16 +296,8 @@ func conflicts(c *Code) []Conflict {
 // entryLabel names an entry in a list of claims: the provider, and the entry's id when the
 // provider lists the code more than once.
 func entryLabel(e *Entry) string {
-	if e.ID != "" && e.Code != "" {
-		n := 0
-		for _, o := range e.Provider.Entries {
-			if o.Code == e.Code {
-				n++
-			}
-		}
-		if n > 1 {
-			return e.Provider.Name + " (" + e.Title + ")"
-		}
+	if e.Code != "" && e.Provider.codeTimes[e.Code] > 1 {
+		return e.Provider.Name + " (" + e.Title + ")"
 	}
 	return e.Provider.Name
 }

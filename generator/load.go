@@ -374,7 +374,13 @@ func (l *loader) loadCode(name, key string) {
 	l.site.Codes = append(l.site.Codes, c)
 }
 
+// maxKey is the longest code or id accepted: they become file names and addresses.
+const maxKey = 20
+
 func validCodeKey(key string) bool {
+	if len(key) > maxKey {
+		return false
+	}
 	m := codePattern.FindStringSubmatch(key)
 	if m == nil {
 		return false
@@ -445,6 +451,8 @@ func (l *loader) loadProvider(name, slug string) {
 		switch {
 		case e.Code == "" && e.ID == "":
 			l.errs.Add(ix.key(at), "errors: an entry needs a code or an id")
+		case len(e.Code) > maxKey:
+			l.errs.Add(ix.value(at+".code"), "code: bad code %q: at most %d characters", e.Code[:16]+"…", maxKey)
 		case e.Code != "" && !validCodeKey(e.Code):
 			l.errs.Add(ix.value(at+".code"), "code: bad code %q: want digits or a range, low first", e.Code)
 		case e.Code != "" && e.ID == "" && codeCount[e.Code] > 1:
@@ -452,6 +460,8 @@ func (l *loader) loadProvider(name, slug string) {
 		}
 		if e.ID != "" {
 			switch {
+			case len(e.ID) > 64:
+				l.errs.Add(ix.value(at+".id"), "id: bad id %q: at most 64 characters", e.ID[:16]+"…")
 			case !slugPattern.MatchString(e.ID):
 				l.errs.Add(ix.value(at+".id"), "id: bad id %q: want lower-case letters, digits and hyphens", e.ID)
 			case ids[e.ID]:

@@ -100,6 +100,8 @@ type Provider struct {
 	Sources        []*Source
 	Entries        []*Entry
 	FAQ            []FAQ
+
+	codeTimes map[string]int // how many entries list each code
 }
 
 // CodeCount is the number of distinct codes the provider documents.

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestTokenize(t *testing.T) {
@@ -128,4 +129,20 @@ func TestSearchIndex(t *testing.T) {
 			t.Errorf("%s differs between two builds", name)
 		}
 	}
+}
+
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{"Template is Paused", "(#131047) Re-engagement", "Ünïcode wörds 24-hour", "\xff\xfe", "aaaaing sses ies"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		for _, tok := range Tokenize(in) {
+			if tok == "" || !utf8.ValidString(tok) && utf8.ValidString(in) {
+				t.Fatalf("bad token %q from %q", tok, in)
+			}
+			if strings.ToLower(tok) != tok {
+				t.Fatalf("token %q is not lower case", tok)
+			}
+		}
+	})
 }
