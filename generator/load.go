@@ -86,6 +86,8 @@ func (l *loader) loadDataDir() {
 		case name == "quality.toml":
 			l.loadQuality(name)
 		case name == "README.md" || strings.HasPrefix(name, "."):
+		case e.IsDir():
+			l.errs.Add(Pos{File: display}, "unexpected folder: data/ holds codes/, providers/, tiers.toml and quality.toml")
 		default:
 			l.errs.Add(Pos{File: display}, "unknown file: data/ holds codes/, providers/, tiers.toml and quality.toml")
 		}
@@ -130,19 +132,25 @@ func (l *loader) decode(fsys fs.FS, name, display string, v any) *keyIndex {
 }
 
 // decodeBytes is decode for text already in memory; lineOffset shifts reported lines, for
-// front matter that starts below the first line of its file.
+// front matter that starts below the first line of its file. A byte order mark is allowed
+// and ignored; columns count bytes, as in Go's own tools.
 func (l *loader) decodeBytes(data []byte, display string, lineOffset int, v any) *keyIndex {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if !utf8.Valid(data) {
 		line, col := invalidUTF8Pos(data)
 		l.errs.Add(Pos{display, line + lineOffset, col}, "file is not valid UTF-8; save it as UTF-8")
 		return nil
 	}
-	src := string(bytes.TrimPrefix(data, []byte("\ufeff")))
+	src := string(data)
+	if strings.TrimSpace(src) == "" && lineOffset == 0 {
+		l.errs.Add(Pos{display, 1, 1}, "file is empty")
+		return nil
+	}
 	md, err := toml.Decode(src, v)
 	ix := indexKeys(display, src)
 	ix.shift(lineOffset)
 	if err != nil {
-		pos, msg := decodeErrorPos(err, ix, display, lineOffset)
+		pos, msg := decodeErrorPos(err, ix, src, lineOffset)
 		l.errs.Add(pos, "%s", msg)
 		return nil
 	}
@@ -154,38 +162,120 @@ func (l *loader) decodeBytes(data []byte, display string, lineOffset int, v any)
 			continue
 		}
 		reported[p] = true
-		positions := ix.unknown(p)
-		if len(positions) == 0 {
-			positions = []Pos{{display, 1 + lineOffset, 1}}
+		what := "key"
+		if ix.isHeader(p) {
+			what = "table"
 		}
-		for _, pos := range positions {
-			l.errs.Add(pos, "%s: unknown key", k[len(k)-1])
+		hint := ""
+		if s := suggestKey(v, k); s != "" {
+			hint = " (did you mean " + s + "?)"
+		}
+		for _, pos := range ix.unknown(p) {
+			l.errs.Add(pos, "%s: unknown %s%s", keyName(k), what, hint)
 		}
 	}
 	return ix
 }
 
+// keyName names an unknown key as its file spells it inside its table: "acton" for
+// errors.acton, but the whole "extra.note" for a dotted key at the top.
+func keyName(k toml.Key) string {
+	if len(k) > 1 && contains(arrayTables, k[0]) {
+		return strings.Join(k[1:], ".")
+	}
+	return strings.Join(k, ".")
+}
+
+// arrayTables are the [[tables]] of the format.
+var arrayTables = []string{"errors", "source", "faq", "contact", "tier", "rating", "disagreement"}
+
 var decodeLine = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
 
 // decodeErrorPos turns a decoder error into a position and message. Syntax errors carry a
-// position; type errors ("incompatible types") carry only a line and the last key.
-func decodeErrorPos(err error, ix *keyIndex, display string, lineOffset int) (Pos, string) {
+// byte offset into src; type errors ("incompatible types") carry only a line and the last
+// key, and are found through the key index.
+func decodeErrorPos(err error, ix *keyIndex, src string, lineOffset int) (Pos, string) {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		msg := strings.TrimSuffix(pe.Message, ".")
-		if pe.LastKey != "" {
-			msg = lastPart(pe.LastKey) + ": " + lowerFirst(msg)
+		msg := lowerFirst(strings.TrimSuffix(pe.Message, "."))
+		start := min(max(pe.Position.Start, 0), len(src))
+		switch {
+		case strings.HasPrefix(msg, "invalid escape"):
+			// The decoder points at the string; point at the backslash.
+			if i := strings.IndexByte(src[start:], '\\'); i >= 0 && !strings.Contains(src[start:start+i], "\n") {
+				start += i
+			}
+		case strings.Contains(msg, "unexpected EOF") && ix.open.Line > 0:
+			return ix.open, lastPart(pe.LastKey) + ": the string that starts here is never closed"
 		}
-		return Pos{display, pe.Position.Line + lineOffset, max(pe.Position.Col, 1)}, msg
+		line, col := offsetPos(src, start)
+		if strings.HasPrefix(msg, "parsing time") {
+			msg = typeMessage(lastPart(pe.LastKey), msg)
+		}
+		if pe.LastKey != "" {
+			msg = lastPart(pe.LastKey) + ": " + msg
+		}
+		return Pos{ix.file, line + lineOffset, col}, msg
 	}
 	if m := decodeLine.FindStringSubmatch(err.Error()); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		key := lastPart(m[2])
-		msg := strings.Replace(m[3], "incompatible types: TOML value has type", "has type", 1)
-		msg = strings.Replace(msg, "; destination has type", ", want", 1)
-		return ix.lineKey(line+lineOffset, key), key + ": " + msg
+		return ix.lineKey(line+lineOffset, key), key + ": " + typeMessage(key, m[3])
 	}
-	return Pos{display, 1 + lineOffset, 1}, err.Error()
+	return Pos{ix.file, 1 + lineOffset, 1}, err.Error()
+}
+
+var typeMismatch = regexp.MustCompile(`^incompatible types: TOML value has type (\S+); destination has type (\S+)$`)
+
+// typeMessage says in TOML's words what the decoder says in Go's.
+func typeMessage(key, msg string) string {
+	if strings.HasPrefix(msg, "parsing time") {
+		return "write the date without quotes, as " + key + " = 2026-11-23"
+	}
+	m := typeMismatch.FindStringSubmatch(msg)
+	if m == nil {
+		return msg
+	}
+	got, want := tomlType(m[1]), tomlType(m[2])
+	if got == "table" && want == "array" {
+		return "write [[" + key + "]] for each one, not [" + key + "]"
+	}
+	return "this is " + article(got) + ", want " + article(want)
+}
+
+func tomlType(goType string) string {
+	switch {
+	case goType == "string":
+		return "string"
+	case strings.HasPrefix(goType, "int"), strings.HasPrefix(goType, "uint"), goType == "integer":
+		return "integer"
+	case strings.HasPrefix(goType, "float"):
+		return "float"
+	case goType == "bool":
+		return "boolean"
+	case strings.HasPrefix(goType, "map"), goType == "struct":
+		return "table"
+	case strings.HasPrefix(goType, "[]"), goType == "slice", goType == "array":
+		return "array"
+	case strings.Contains(goType, "Time"):
+		return "date"
+	}
+	return goType
+}
+
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an " + word
+	}
+	return "a " + word
+}
+
+// offsetPos returns the line and byte column of offset in src.
+func offsetPos(src string, offset int) (line, col int) {
+	before := src[:offset]
+	line = strings.Count(before, "\n") + 1
+	col = offset - strings.LastIndexByte(before, '\n')
+	return line, col
 }
 
 func lastPart(key string) string {
@@ -202,21 +292,17 @@ func lowerFirst(s string) string {
 	return strings.ToLower(s[:1]) + s[1:]
 }
 
+// invalidUTF8Pos returns the line and byte column of the first byte that is not UTF-8.
 func invalidUTF8Pos(data []byte) (line, col int) {
-	line, col = 1, 1
-	for len(data) > 0 {
-		r, size := utf8.DecodeRune(data)
+	at := 0
+	for at < len(data) {
+		r, size := utf8.DecodeRune(data[at:])
 		if r == utf8.RuneError && size <= 1 {
-			return line, col
+			break
 		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		data = data[size:]
+		at += size
 	}
-	return line, col
+	return offsetPos(string(data), at)
 }
 
 // shift moves every recorded position down by n lines.
@@ -713,8 +799,10 @@ func (l *loader) retryAfter(ix *keyIndex, prefix, retry, after string) {
 	}
 	d, err := time.ParseDuration(after)
 	switch {
-	case err != nil || d <= 0:
+	case err != nil:
 		l.errs.Add(ix.value(prefix+"retry_after"), "retry_after: bad duration %q (want a Go duration such as 10m or 24h)", after)
+	case d <= 0:
+		l.errs.Add(ix.value(prefix+"retry_after"), "retry_after: %q is not a wait; want a positive duration such as 10m", after)
 	case retry == "no":
 		l.errs.Add(ix.value(prefix+"retry_after"), "retry_after: set, but retry is \"no\"")
 	}

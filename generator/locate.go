@@ -11,10 +11,12 @@ import (
 // Paths name array-table elements by index: "errors.3.meaning" is the meaning key of the
 // fourth [[errors]] table. Headers are recorded too: "errors.3" is the line of that [[errors]].
 type keyIndex struct {
-	file  string
-	lines []string
-	keys  map[string]keyPos
-	order []string // paths in source order
+	file    string
+	lines   []string
+	keys    map[string]keyPos
+	order   []string        // paths in source order
+	headers map[string]bool // paths that are [table] or [[table]] headers
+	open    Pos             // where a multi-line string that never closes opens
 }
 
 type keyPos struct {
@@ -26,7 +28,7 @@ type keyPos struct {
 // [[array-table]], key = value with bare, quoted or dotted keys, and multi-line strings and
 // arrays. It is a locator, not a parser: the TOML decoder has already accepted the file.
 func indexKeys(file, src string) *keyIndex {
-	ix := &keyIndex{file: file, keys: map[string]keyPos{}}
+	ix := &keyIndex{file: file, keys: map[string]keyPos{}, headers: map[string]bool{}}
 	ix.lines = strings.Split(strings.ReplaceAll(src, "\r\n", "\n"), "\n")
 	counts := map[string]int{}
 	prefix := ""
@@ -34,9 +36,9 @@ func indexKeys(file, src string) *keyIndex {
 	for n, line := range ix.lines {
 		lineNo := n + 1
 		if inString != "" {
-			if i := strings.Index(line, inString); i >= 0 {
+			if strings.Contains(line, inString) {
 				inString = ""
-				// Anything after the closing delimiter is a comment or nothing.
+				ix.open = Pos{}
 			}
 			continue
 		}
@@ -51,11 +53,13 @@ func indexKeys(file, src string) *keyIndex {
 			counts[name]++
 			prefix = path + "."
 			ix.add(path, Pos{file, lineNo, col}, Pos{file, lineNo, col})
+			ix.headers[name] = true
 			continue
 		case trimmed[0] == '[':
 			name := headerName(trimmed[1:], "]")
 			prefix = name + "."
 			ix.add(name, Pos{file, lineNo, col}, Pos{file, lineNo, col})
+			ix.headers[name] = true
 			continue
 		}
 		key, rest, ok := splitKey(trimmed)
@@ -67,6 +71,7 @@ func indexKeys(file, src string) *keyIndex {
 		for _, delim := range []string{`"""`, `'''`} {
 			if strings.HasPrefix(rest, delim) && !strings.Contains(rest[3:], delim) {
 				inString = delim
+				ix.open = Pos{file, lineNo, valueCol}
 			}
 		}
 	}
@@ -135,12 +140,27 @@ func isBareKeyByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
 }
 
-// key returns the position of the key at path, or the file's start when it is not found.
+// key returns the position of the key at path. A key the scanner cannot see, such as one
+// inside an inline table, is placed at its nearest ancestor; failing all, the file's start.
 func (ix *keyIndex) key(path string) Pos {
-	if kp, ok := ix.keys[path]; ok {
-		return kp.key
+	for p := path; p != ""; p = parentPath(p) {
+		if kp, ok := ix.keys[p]; ok {
+			return kp.key
+		}
 	}
 	return Pos{File: ix.file, Line: 1, Col: 1}
+}
+
+func parentPath(p string) string {
+	if i := strings.LastIndexByte(p, '.'); i >= 0 {
+		return p[:i]
+	}
+	return ""
+}
+
+// isHeader reports whether path, without array indexes, is a [table] header.
+func (ix *keyIndex) isHeader(path string) bool {
+	return ix.headers[path]
 }
 
 // value returns the position of the value at path, falling back like key.
@@ -176,7 +196,7 @@ func (ix *keyIndex) item(path string, i int) Pos {
 				if n == i {
 					return Pos{ix.file, l, c + 1}
 				}
-				end := strings.IndexByte(line[c+1:], line[c])
+				end := closingQuote(line[c+1:], line[c])
 				if end < 0 {
 					return start
 				}
@@ -199,15 +219,21 @@ func (ix *keyIndex) lineKey(line int, key string) Pos {
 	return Pos{File: ix.file, Line: line, Col: 1}
 }
 
-// unknown returns every position of a key whose path, without array indexes, is path.
+// unknown returns every position of a key whose path, without array indexes, is path; for
+// a key the scanner cannot see, the position of its nearest ancestor.
 func (ix *keyIndex) unknown(path string) []Pos {
-	var out []Pos
-	for _, p := range ix.order {
-		if stripIndexes(p) == path {
-			out = append(out, ix.keys[p].key)
+	for p := path; p != ""; p = parentPath(p) {
+		var out []Pos
+		for _, q := range ix.order {
+			if stripIndexes(q) == p {
+				out = append(out, ix.keys[q].key)
+			}
+		}
+		if len(out) > 0 {
+			return out
 		}
 	}
-	return out
+	return []Pos{{File: ix.file, Line: 1, Col: 1}}
 }
 
 func stripIndexes(path string) string {
@@ -220,4 +246,18 @@ func stripIndexes(path string) string {
 		out = append(out, p)
 	}
 	return strings.Join(out, ".")
+}
+
+// closingQuote finds the quote that ends a string, skipping backslash escapes in "basic"
+// strings; 'literal' strings have none.
+func closingQuote(s string, quote byte) int {
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '\\' && quote == '"':
+			i++
+		case s[i] == quote:
+			return i
+		}
+	}
+	return -1
 }
