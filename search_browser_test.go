@@ -207,7 +207,7 @@ func TestStemParity(t *testing.T) {
 	words := []string{"templates", "paused", "pausing", "pause", "messages", "replies", "classes", "status", "analysis", "rating", "configured", "Ünïcode", "131047", "api_key", "24-hour", "WABA"}
 	for _, w := range words {
 		q, _ := json.Marshal(w)
-		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`kbSearch.tokenize(` + string(q) + `)`))
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`kbSearch.tokenize(`+string(q)+`)`))
 		if err != nil {
 			t.Fatal(err)
 		}
