@@ -23,7 +23,7 @@ func TestCLI(t *testing.T) {
 		{"unknown command", []string{"publish"}, 2, "", `unknown command "publish"`},
 		{"help", []string{"help"}, 0, "go run . build", ""},
 		{"build help", []string{"build", "--help"}, 0, "", "-base-url"},
-		{"serve help", []string{"serve", "--help"}, 0, "", "-port"},
+		{"serve help", []string{"serve", "--help"}, 0, "", `listen on (default "127.0.0.1")`},
 		{"check real data", []string{"check"}, 0, "ok:", ""},
 		{"check broken data", []string{"check", "--data", broken}, 1, "", broken + "/codes/131047.toml:3:9: class: unknown value \"fatl\" (want fatal, temporary, context, request, registration)"},
 		{"bad flag", []string{"build", "--nope"}, 2, "", "flag provided but not defined"},

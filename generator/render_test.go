@@ -121,3 +121,36 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildCases builds each testdata/build case, which must succeed; an optional "want"
+// file lists lines "<output file> contains <text>".
+func TestBuildCases(t *testing.T) {
+	paths, _ := filepath.Glob("testdata/build/*.txtar")
+	if len(paths) == 0 {
+		t.Fatal("no cases in testdata/build")
+	}
+	for _, path := range paths {
+		t.Run(strings.TrimSuffix(filepath.Base(path), ".txtar"), func(t *testing.T) {
+			a := readArchive(t, path)
+			files, err := build(t, archiveFiles(a), Options{})
+			if err != nil {
+				t.Fatalf("build failed:\n%v", err)
+			}
+			want, _ := a.file("want")
+			for _, line := range strings.Split(strings.TrimSpace(want), "\n") {
+				name, text, ok := strings.Cut(line, " contains ")
+				if !ok {
+					continue
+				}
+				if !strings.Contains(string(files[name]), text) {
+					t.Errorf("%s does not contain %q", name, text)
+				}
+			}
+			for name, data := range files {
+				if strings.HasSuffix(name, ".html") && bytes.Contains(data, []byte("\r")) {
+					t.Errorf("%s has a carriage return", name)
+				}
+			}
+		})
+	}
+}
