@@ -88,10 +88,27 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		defer stop()
+		// A save reloads only the changed files (the cache) and renders pages as the browser
+		// asks for them; the full build with its link check follows in the background.
+		cache := generator.NewCache()
+		history := generator.ReadHistory(cfg.data, cfg.content)
 		err := generator.Serve(ctx, generator.ServeConfig{
-			Addr:  fmt.Sprintf("%s:%d", *addr, *port),
-			Build: cfg.build,
-			Watch: []string{cfg.data, cfg.content, cfg.templates, cfg.static},
+			Addr: fmt.Sprintf("%s:%d", *addr, *port),
+			Build: func() (generator.Servable, error) {
+				site, opt, err := cfg.load(cache, history)
+				if err != nil {
+					return nil, err
+				}
+				return generator.NewPreview(site, opt)
+			},
+			Check: func() error {
+				site, opt, err := cfg.load(cache, history)
+				if err == nil {
+					_, err = generator.Render(site, opt)
+				}
+				return err
+			},
+			Watch: []string{cfg.data, cfg.content, cfg.templates, cfg.static, cfg.settings},
 			Log:   stderr,
 		})
 		if err != nil {
@@ -190,27 +207,37 @@ func (c *config) settingsWithFlags() (generator.Settings, error) {
 
 // build loads and renders the site in memory.
 func (c *config) build() (generator.Files, error) {
-	settings, err := c.settingsWithFlags()
+	site, opt, err := c.load(nil, generator.ReadHistory(c.data, c.content))
 	if err != nil {
 		return nil, err
+	}
+	return generator.Render(site, opt)
+}
+
+// load reads the settings and the data, and says how to render them.
+func (c *config) load(cache *generator.Cache, history generator.History) (*generator.Site, generator.Options, error) {
+	settings, err := c.settingsWithFlags()
+	if err != nil {
+		return nil, generator.Options{}, err
 	}
 	site, err := generator.Load(generator.Input{
 		Data: os.DirFS(c.data), DataDir: c.data,
 		Content: os.DirFS(c.content), ContentDir: c.content,
+		Cache: cache,
 	})
 	if err != nil {
-		return nil, err
+		return nil, generator.Options{}, err
 	}
 	tmpl, _ := fs.Sub(defaults, "templates")
 	static, _ := fs.Sub(defaults, "static")
-	return generator.Render(site, generator.Options{
+	return site, generator.Options{
 		BaseURL:   settings.BaseURL,
 		Title:     settings.Title,
 		RepoURL:   settings.RepoURL,
 		Branch:    settings.Branch,
 		NoIndex:   settings.NoIndex,
-		History:   generator.ReadHistory(c.data, c.content),
+		History:   history,
 		Templates: generator.NewLayers(c.templates, tmpl, "embedded templates"),
 		Static:    generator.NewLayers(c.static, static, "embedded static"),
-	})
+	}, nil
 }

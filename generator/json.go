@@ -58,7 +58,7 @@ type jsonProvider struct {
 	Entries []jsonStatement `json:"entries"`
 }
 
-func (r *builder) writeJSON() error {
+func (r *builder) codesJSON() ([]byte, error) {
 	root := &page{r: r, Site: r.site}
 	statement := func(e *Entry) jsonStatement {
 		st := jsonStatement{
@@ -101,8 +101,7 @@ func (r *builder) writeJSON() error {
 	}
 	b, err := json.MarshalIndent(out, "", " ")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	r.files["codes.json"] = append(b, '\n')
-	return nil
+	return append(b, '\n'), nil
 }

@@ -30,14 +30,14 @@ func (l *loader) link() {
 			}
 			c := s.codeByKey[e.Code]
 			if c == nil {
-				c = &Code{Key: e.Code, Title: e.Title}
+				c = &Code{Key: e.Code, Title: e.Title, num: codeNumber(e.Code)}
 				s.codeByKey[e.Code] = c
 				s.Codes = append(s.Codes, c)
 			}
 			c.Entries = append(c.Entries, e)
 		}
 	}
-	sort.Slice(s.Codes, func(i, j int) bool { return codeLess(s.Codes[i].Key, s.Codes[j].Key) })
+	sortCodes(s.Codes)
 
 	l.linkEquivalents()
 	l.linkRelated()
@@ -87,7 +87,18 @@ func providerLess(a, b *Provider) bool {
 	return a.Slug < b.Slug
 }
 
-// codeLess orders codes numerically, a range by its low end.
+// sortCodes orders codes numerically, a range by its low end.
+func sortCodes(codes []*Code) {
+	sort.Slice(codes, func(i, j int) bool {
+		a, b := codes[i], codes[j]
+		if a.num != b.num {
+			return a.num < b.num
+		}
+		return a.Key < b.Key
+	})
+}
+
+// codeLess orders code keys numerically, a range by its low end.
 func codeLess(a, b string) bool {
 	na, nb := codeNumber(a), codeNumber(b)
 	if na != nb {
@@ -212,28 +223,26 @@ func (l *loader) linkEquivalents() {
 
 // linkRelated shows see_also from both ends, leaving out codes already shown as equivalent.
 func (l *loader) linkRelated() {
-	related := map[*Code]map[*Code]bool{}
-	add := func(a, b *Code) {
-		if related[a] == nil {
-			related[a] = map[*Code]bool{}
-		}
-		related[a][b] = true
-	}
 	for _, c := range l.site.Codes {
 		for _, r := range c.seeAlso {
-			if o := l.resolve(r, "see_also"); o != nil {
-				add(c, o)
-				add(o, c)
+			if o := l.resolve(r, "see_also"); o != nil && o != c {
+				c.Related = append(c.Related, o)
+				o.Related = append(o.Related, c)
 			}
 		}
 	}
 	for _, c := range l.site.Codes {
-		for o := range related[c] {
-			if o != c && !containsCode(c.Equivalents, o) {
-				c.Related = append(c.Related, o)
+		if len(c.Related) == 0 {
+			continue
+		}
+		sortCodes(c.Related)
+		kept := c.Related[:0]
+		for i, o := range c.Related {
+			if (i == 0 || o != c.Related[i-1]) && !containsCode(c.Equivalents, o) {
+				kept = append(kept, o)
 			}
 		}
-		sort.Slice(c.Related, func(i, j int) bool { return codeLess(c.Related[i].Key, c.Related[j].Key) })
+		c.Related = kept
 	}
 }
 
@@ -247,50 +256,74 @@ func containsCode(list []*Code, c *Code) bool {
 }
 
 // conflicts compares the facts the code file and each provider entry state, and returns a
-// Conflict for every fact on which they do not all agree.
+// Conflict for every fact on which they do not all agree. It runs for every code on every
+// save in serve, so it compares first and builds the claims only for facts that differ.
 func conflicts(c *Code) []Conflict {
-	type fact struct {
-		name string
-		get  func(status int, class, retry, after string, fixBy []string) string
-	}
-	facts := []fact{
-		{"HTTP status", func(st int, _, _, _ string, _ []string) string {
-			if st == 0 {
-				return ""
-			}
-			return strconv.Itoa(st)
-		}},
-		{"class", func(_ int, class, _, _ string, _ []string) string { return class }},
-		{"retry", func(_ int, _, retry, _ string, _ []string) string { return retry }},
-		{"wait before retrying", func(_ int, _, _, after string, _ []string) string { return after }},
-		{"who fixes it", func(_ int, _, _, _ string, fix []string) string { return strings.Join(fix, " and ") }},
+	if len(c.Entries) == 0 || len(c.Entries) == 1 && !c.HasFile() {
+		return nil // one source cannot disagree with itself
 	}
 	var out []Conflict
-	for _, f := range facts {
+	for f := range factNames {
+		first, differ := "", false
+		see := func(v string) {
+			switch {
+			case v == "":
+			case first == "":
+				first = v
+			case v != first:
+				differ = true
+			}
+		}
+		if c.HasFile() {
+			see(fact(f, c.HTTPStatus, c.Class, c.Retry, c.RetryAfter, c.FixBy))
+		}
+		for _, e := range c.Entries {
+			see(fact(f, e.HTTPStatus, e.Class, e.Retry, e.RetryAfter, e.FixBy))
+		}
+		if !differ {
+			continue
+		}
 		var claims []string
 		claimed := map[string]bool{}
-		values := map[string]bool{}
 		if c.HasFile() {
-			if v := f.get(c.HTTPStatus, c.Class, c.Retry, c.RetryAfter, c.FixBy); v != "" {
+			if v := fact(f, c.HTTPStatus, c.Class, c.Retry, c.RetryAfter, c.FixBy); v != "" {
 				claims = append(claims, "Meta's reference: "+v)
-				values[v] = true
 			}
 		}
 		for _, e := range c.Entries {
-			if v := f.get(e.HTTPStatus, e.Class, e.Retry, e.RetryAfter, e.FixBy); v != "" {
+			if v := fact(f, e.HTTPStatus, e.Class, e.Retry, e.RetryAfter, e.FixBy); v != "" {
 				claim := entryLabel(e) + ": " + v
 				if !claimed[claim] {
 					claimed[claim] = true
 					claims = append(claims, claim)
 				}
-				values[v] = true
 			}
 		}
-		if len(values) > 1 {
-			out = append(out, Conflict{Field: f.name, Claims: claims})
-		}
+		out = append(out, Conflict{Field: factNames[f], Claims: claims})
 	}
 	return out
+}
+
+// factNames are the facts sources can disagree on, in the order conflicts lists them.
+var factNames = [...]string{"HTTP status", "class", "retry", "wait before retrying", "who fixes it"}
+
+// fact returns one of the facts as text, "" when the source does not state it.
+func fact(f, status int, class, retry, after string, fixBy []string) string {
+	switch f {
+	case 0:
+		if status != 0 {
+			return strconv.Itoa(status)
+		}
+	case 1:
+		return class
+	case 2:
+		return retry
+	case 3:
+		return after
+	case 4:
+		return strings.Join(fixBy, " and ")
+	}
+	return ""
 }
 
 // entryLabel names an entry in a list of claims: the provider, and the entry's id when the

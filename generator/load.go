@@ -23,6 +23,8 @@ type Input struct {
 	DataDir    string
 	Content    fs.FS
 	ContentDir string
+	// Cache, if set, keeps decoded files from one Load to the next.
+	Cache *Cache
 }
 
 // Vocabularies of the data format (data/README.md).
@@ -36,7 +38,6 @@ var (
 )
 
 var (
-	codePattern = regexp.MustCompile(`^(0|[1-9][0-9]*)(-(0|[1-9][0-9]*))?$`)
 	slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
 
@@ -82,9 +83,9 @@ func (l *loader) loadDataDir() {
 		case name == "providers" && e.IsDir():
 			l.loadDir("providers", l.loadProvider)
 		case name == "tiers.toml":
-			l.loadTiers(name)
+			l.loadTiers(name, l.entryInfo(e))
 		case name == "quality.toml":
-			l.loadQuality(name)
+			l.loadQuality(name, l.entryInfo(e))
 		case name == "README.md" || strings.HasPrefix(name, "."):
 		case e.IsDir():
 			l.errs.Add(Pos{File: display}, "unexpected folder: data/ holds codes/, providers/, tiers.toml and quality.toml")
@@ -94,7 +95,7 @@ func (l *loader) loadDataDir() {
 	}
 }
 
-func (l *loader) loadDir(dir string, load func(name, key string)) {
+func (l *loader) loadDir(dir string, load func(name, key string, info fs.FileInfo)) {
 	entries, err := fs.ReadDir(l.in.Data, dir)
 	if err != nil {
 		l.errs.Add(Pos{File: l.dataPath(dir)}, "cannot read folder: %v", unwrapPath(err))
@@ -114,7 +115,11 @@ func (l *loader) loadDir(dir string, load func(name, key string)) {
 		case !isTOML:
 			l.errs.Add(Pos{File: display}, "file name %q does not end in .toml", e.Name())
 		default:
-			load(name, key)
+			var info fs.FileInfo
+			if !l.in.Cache.trusted() {
+				info, _ = e.Info()
+			}
+			load(name, key, info)
 		}
 	}
 }
@@ -129,6 +134,14 @@ func (l *loader) decode(fsys fs.FS, name, display string, v any) *keyIndex {
 		return nil
 	}
 	return l.decodeBytes(data, display, 0, v)
+}
+
+func (l *loader) entryInfo(e fs.DirEntry) fs.FileInfo {
+	if l.in.Cache.trusted() {
+		return nil
+	}
+	info, _ := e.Info()
+	return info
 }
 
 // decodeBytes is decode for text already in memory; lineOffset shifts reported lines, for
@@ -418,19 +431,25 @@ type frontMatter struct {
 	Description string `toml:"description"`
 }
 
-func (l *loader) loadCode(name, key string) {
+func (l *loader) loadCode(name, key string, info fs.FileInfo) {
 	display := l.dataPath(name)
 	if !validCodeKey(key) {
 		l.errs.Add(Pos{File: display}, "bad code file name %q: want digits (131047.toml) or a range, low first (200-299.toml)", path.Base(name))
 		return
 	}
+	if c := loadCached(l, display, info, func() *Code { return l.readCode(name, key, display) }, (*Code).clone); c != nil {
+		l.site.Codes = append(l.site.Codes, c)
+	}
+}
+
+func (l *loader) readCode(name, key, display string) *Code {
 	var f codeFile
 	ix := l.decode(l.in.Data, name, display, &f)
 	if ix == nil {
-		return
+		return nil
 	}
 	c := &Code{
-		Key: key, File: display,
+		Key: key, File: display, num: codeNumber(key),
 		Title: f.Title, API: f.API, HTTPStatus: f.HTTPStatus, Class: f.Class, Retry: f.Retry,
 		RetryAfter: f.RetryAfter, FixBy: f.FixBy, Topics: f.Topics, Summary: f.Summary,
 		Causes: f.Causes, Actions: f.Actions, Payload: f.Payload,
@@ -457,38 +476,51 @@ func (l *loader) loadCode(name, key string) {
 		}
 		c.Disagreements = append(c.Disagreements, dis)
 	}
-	l.site.Codes = append(l.site.Codes, c)
+	return c
 }
 
 // maxKey is the longest code or id accepted: they become file names and addresses.
 const maxKey = 20
 
+// validCodeKey reports whether key is a code: digits without a leading zero, or a range of
+// two such numbers, low first. It runs for every file of every build, so it is written out
+// rather than a regular expression.
 func validCodeKey(key string) bool {
 	if len(key) > maxKey {
 		return false
 	}
-	m := codePattern.FindStringSubmatch(key)
-	if m == nil {
+	lo, hi, isRange := strings.Cut(key, "-")
+	if !isNumber(lo) || isRange && !isNumber(hi) {
 		return false
 	}
-	if m[3] == "" {
+	if !isRange {
 		return true
 	}
-	lo, _ := strconv.Atoi(m[1])
-	hi, _ := strconv.Atoi(m[3])
-	return lo < hi
+	l, _ := strconv.Atoi(lo)
+	h, _ := strconv.Atoi(hi)
+	return l < h
 }
 
-func (l *loader) loadProvider(name, slug string) {
+func isNumber(s string) bool {
+	return isDigits(s) && (s == "0" || s[0] != '0')
+}
+
+func (l *loader) loadProvider(name, slug string, info fs.FileInfo) {
 	display := l.dataPath(name)
 	if !slugPattern.MatchString(slug) {
 		l.errs.Add(Pos{File: display}, "bad provider file name %q: want lower-case letters, digits and hyphens, then .toml", path.Base(name))
 		return
 	}
+	if p := loadCached(l, display, info, func() *Provider { return l.readProvider(name, slug, display) }, (*Provider).clone); p != nil {
+		l.site.Providers = append(l.site.Providers, p)
+	}
+}
+
+func (l *loader) readProvider(name, slug, display string) *Provider {
 	var f providerFile
 	ix := l.decode(l.in.Data, name, display, &f)
 	if ix == nil {
-		return
+		return nil
 	}
 	p := &Provider{
 		Slug: slug, File: display, Name: f.Name, Kind: f.Kind, Summary: f.Summary,
@@ -577,15 +609,19 @@ func (l *loader) loadProvider(name, slug string) {
 		l.required(ix, fmt.Sprintf("faq.%d", i), map[string]string{"q": q.Q, "a": q.A})
 		p.FAQ = append(p.FAQ, FAQ{Q: q.Q, A: q.A})
 	}
-	l.site.Providers = append(l.site.Providers, p)
+	return p
 }
 
-func (l *loader) loadTiers(name string) {
-	var f tiersFile
+func (l *loader) loadTiers(name string, info fs.FileInfo) {
 	display := l.dataPath(name)
+	l.site.Tiers = loadCached(l, display, info, func() *Tiers { return l.readTiers(name, display) }, (*Tiers).clone)
+}
+
+func (l *loader) readTiers(name, display string) *Tiers {
+	var f tiersFile
 	ix := l.decode(l.in.Data, name, display, &f)
 	if ix == nil {
-		return
+		return nil
 	}
 	t := &Tiers{File: display, Period: f.Period, Summary: f.Summary, Growth: f.Growth}
 	l.required(ix, "", map[string]string{"period": f.Period, "summary": f.Summary})
@@ -614,15 +650,19 @@ func (l *loader) loadTiers(name string) {
 		}
 		t.Tiers = append(t.Tiers, tier)
 	}
-	l.site.Tiers = t
+	return t
 }
 
-func (l *loader) loadQuality(name string) {
-	var f qualityFile
+func (l *loader) loadQuality(name string, info fs.FileInfo) {
 	display := l.dataPath(name)
+	l.site.Quality = loadCached(l, display, info, func() *Quality { return l.readQuality(name, display) }, (*Quality).clone)
+}
+
+func (l *loader) readQuality(name, display string) *Quality {
+	var f qualityFile
 	ix := l.decode(l.in.Data, name, display, &f)
 	if ix == nil {
-		return
+		return nil
 	}
 	q := &Quality{File: display, Summary: f.Summary}
 	l.required(ix, "", map[string]string{"summary": f.Summary})
@@ -636,7 +676,7 @@ func (l *loader) loadQuality(name string) {
 		names[r.Name] = true
 		q.Ratings = append(q.Ratings, Rating{Name: r.Name, Meaning: r.Meaning, Action: r.Action})
 	}
-	l.site.Quality = q
+	return q
 }
 
 // reservedSlugs are addresses the generator writes itself; a content page cannot take them.

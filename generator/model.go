@@ -63,6 +63,7 @@ type Code struct {
 	Conflicts   []Conflict
 
 	equivalent, seeAlso []ref
+	num                 int // the number the code sorts by
 }
 
 // HasFile reports whether Meta's definition (a code file) exists for the code.

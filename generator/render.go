@@ -64,6 +64,29 @@ type builder struct {
 // Render turns the model into the site's files. It renders every page, copies the static
 // files, then checks every internal link against what it wrote.
 func Render(s *Site, opt Options) (Files, error) {
+	r, err := newBuilder(s, opt)
+	if err != nil {
+		return nil, err
+	}
+	r.runJobs()
+	generated, err := r.generated()
+	if err != nil {
+		return nil, err
+	}
+	for name, b := range generated {
+		r.files[name] = b
+	}
+	if err := r.errs.Err(); err != nil {
+		return nil, err
+	}
+	if err := checkLinks(r.files, r.basePath); err != nil {
+		return nil, err
+	}
+	return r.files, nil
+}
+
+// newBuilder parses the templates, copies the static files and lists every page to render.
+func newBuilder(s *Site, opt Options) (*builder, error) {
 	if opt.Title == "" {
 		opt.Title = "WhatsApp error codes"
 	}
@@ -82,14 +105,8 @@ func Render(s *Site, opt Options) (Files, error) {
 	if err := r.copyStatic(); err != nil {
 		return nil, err
 	}
-	r.renderPages()
-	if err := r.errs.Err(); err != nil {
-		return nil, err
-	}
-	if err := checkLinks(r.files, r.basePath); err != nil {
-		return nil, err
-	}
-	return r.files, nil
+	r.queuePages()
+	return r, nil
 }
 
 // urlPath returns the path part of an absolute URL, ending in a slash.
@@ -228,6 +245,15 @@ func (p *page) DocumentTitle() string {
 	return full
 }
 
+// MetaDescription is the page's description for search results and link previews: a code
+// page describes itself by its summary.
+func (p *page) MetaDescription() string {
+	if p.Description == "" && p.Code != nil {
+		return plainSummary(p.Code)
+	}
+	return p.Description
+}
+
 // SiteTitle is the site's name.
 func (p *page) SiteTitle() string { return p.r.opt.Title }
 
@@ -311,8 +337,8 @@ func (r *builder) newPage(pth, title, section string) *page {
 	return &page{r: r, Site: r.site, Path: pth, Title: title, Section: section}
 }
 
-// renderPages renders every page of the site.
-func (r *builder) renderPages() {
+// queuePages lists every page of the site, with its template and data, in r.jobs.
+func (r *builder) queuePages() {
 	s := r.site
 	home := r.newPage("", "", "home")
 	if s.Home != nil {
@@ -324,7 +350,6 @@ func (r *builder) renderPages() {
 	for _, c := range s.Codes {
 		p := r.newPage("codes/"+c.Key+"/", c.Key+" "+c.Title, "codes")
 		p.Code = c
-		p.Description = plainSummary(c)
 		r.render("code.html", "codes/"+c.Key+"/index.html", p)
 	}
 	r.render("statuses.html", "http/index.html", r.newPage("http/", "HTTP statuses", "codes"))
@@ -360,20 +385,22 @@ func (r *builder) renderPages() {
 	}
 	r.render("search.html", "search/index.html", r.newPage("search/", "Search", "search"))
 	r.render("404.html", "404.html", r.newPage("404.html", "Page not found", ""))
-	r.runJobs()
-	r.files[".nojekyll"] = []byte{}
-	if err := r.writeJSON(); err != nil {
-		r.errs.Add(Pos{File: "codes.json"}, "%v", err)
+}
+
+// generated makes the files that are not pages: codes.json, the search index, the sitemap,
+// robots.txt and .nojekyll.
+func (r *builder) generated() (Files, error) {
+	files, err := buildSearchIndex(r.site)
+	if err != nil {
+		return nil, err
 	}
-	if index, err := buildSearchIndex(s); err != nil {
-		r.errs.Add(Pos{File: "search/index.json"}, "%v", err)
-	} else {
-		for name, b := range index {
-			r.files[name] = b
-		}
+	if files["codes.json"], err = r.codesJSON(); err != nil {
+		return nil, err
 	}
-	r.files["sitemap.xml"] = r.sitemap()
-	r.files["robots.txt"] = r.robots()
+	files[".nojekyll"] = []byte{}
+	files["sitemap.xml"] = r.sitemap()
+	files["robots.txt"] = r.robots()
+	return files, nil
 }
 
 func (r *builder) robots() []byte {
@@ -397,6 +424,9 @@ type renderJob struct {
 
 // render queues a page; runJobs renders the queue.
 func (r *builder) render(tmpl, out string, p *page) {
+	if r.tmpl[tmpl] == nil {
+		return // its parse error is already reported
+	}
 	r.jobs = append(r.jobs, &renderJob{tmpl: tmpl, out: out, page: p})
 }
 
@@ -425,19 +455,14 @@ func (r *builder) runJobs() {
 	for _, job := range r.jobs {
 		if job.err != nil {
 			r.errs = append(r.errs, job.err)
-		} else if job.result != nil {
+		} else {
 			r.files[job.out] = job.result
 		}
 	}
-	r.jobs = nil
 }
 
 func (r *builder) execute(job *renderJob, buf *bytes.Buffer) ([]byte, *Error) {
-	t := r.tmpl[job.tmpl]
-	if t == nil {
-		return nil, nil // its parse error is already reported
-	}
-	if err := t.ExecuteTemplate(buf, "base.html", job.page); err != nil {
+	if err := r.tmpl[job.tmpl].ExecuteTemplate(buf, "base.html", job.page); err != nil {
 		pos, format, arg := templateErrorPos(r.opt.Templates, job.tmpl, err)
 		if !strings.Contains(err.Error(), job.tmpl+":") {
 			pos, format, arg = templateErrorPos(r.opt.Templates, "base.html", err)
@@ -447,11 +472,13 @@ func (r *builder) execute(job *renderJob, buf *bytes.Buffer) ([]byte, *Error) {
 	return bytes.Clone(buf.Bytes()), nil
 }
 
+var markdownMarks = strings.NewReplacer("`", "", "*", "", "_", " ")
+
 // plainSummary is the first sentence-ish of a code's summary without Markdown, for the
 // description meta tag.
 func plainSummary(c *Code) string {
 	s := strings.Join(strings.Fields(c.Summary), " ")
-	s = strings.NewReplacer("`", "", "*", "", "_", " ").Replace(s)
+	s = markdownMarks.Replace(s)
 	if len(s) > 200 {
 		cut := strings.LastIndexByte(s[:200], ' ')
 		if cut < 100 {
@@ -470,10 +497,14 @@ func (r *builder) sitemap() []byte {
 	if base == "" {
 		base = "/"
 	}
-	for _, p := range r.files.Paths() {
-		if !strings.HasSuffix(p, "index.html") || strings.HasPrefix(p, "static/") {
-			continue
+	var pages []string
+	for _, job := range r.jobs {
+		if strings.HasSuffix(job.out, "index.html") {
+			pages = append(pages, job.out)
 		}
+	}
+	sort.Strings(pages)
+	for _, p := range pages {
 		loc := base + strings.TrimSuffix(p, "index.html")
 		fmt.Fprintf(&b, "  <url><loc>%s</loc></url>\n", template.HTMLEscapeString(loc))
 	}

@@ -10,21 +10,35 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"os"
 	"path"
 	"path/filepath"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/fsnotify/fsnotify"
 )
+
+// Servable is a site Serve can serve: rendered Files, or a Preview that renders pages
+// when they are asked for.
+type Servable interface {
+	File(name string) ([]byte, bool, error)
+}
 
 // ServeConfig says what Serve builds and watches.
 type ServeConfig struct {
-	Addr  string                // host:port
-	Build func() (Files, error) // loads and renders the site in memory
-	Watch []string              // folders whose changes trigger a rebuild
-	Log   io.Writer             // where build results and errors are printed
-	Ready func(addr net.Addr)   // optional: called once listening, for tests
-	Poll  time.Duration         // how often to look for changes; default 200ms
+	Addr  string                   // host:port
+	Build func() (Servable, error) // loads the site; fast, as it runs on every save
+	// Check, if set, runs after a quiet moment following a successful Build: the whole
+	// build with its link check, whose errors Build alone would not see.
+	Check func() error
+	Watch []string // folders whose changes trigger a rebuild
+	// Changed, if set, is told which paths changed before each rebuild (for a Cache).
+	Changed func(paths []string)
+	Log   io.Writer           // where build results and errors are printed
+	Ready func(addr net.Addr) // optional: called once listening, for tests
+	Poll  time.Duration       // how often to look for changes without file events; default 200ms
 }
 
 // Serve builds the site, serves it from memory and rebuilds it when a watched file changes.
@@ -59,39 +73,132 @@ func Serve(ctx context.Context, cfg ServeConfig) error {
 type server struct {
 	cfg ServeConfig
 
-	mu      sync.Mutex
-	files   Files  // the last good build
-	lastErr string // the last build's error, "" when it succeeded
-	clients map[chan string]bool
+	mu         sync.Mutex
+	site       Servable // the last good build
+	lastErr    string   // the last build's error, "" when it succeeded
+	clients    map[chan string]bool
+	generation int // counts builds, so that a stale check does not report
 }
 
 func (s *server) rebuild() {
 	start := time.Now()
-	files, err := s.cfg.Build()
+	site, err := s.cfg.Build()
 	s.mu.Lock()
+	s.generation++
+	gen := s.generation
 	if err != nil {
 		s.lastErr = err.Error()
 		fmt.Fprintf(s.cfg.Log, "build failed; still serving the last good site:\n%s\n", err)
 	} else {
-		s.files, s.lastErr = files, ""
-		fmt.Fprintf(s.cfg.Log, "built %d files in %v\n", len(files), time.Since(start).Round(time.Millisecond))
+		s.site, s.lastErr = site, ""
+		fmt.Fprintf(s.cfg.Log, "loaded in %v\n", time.Since(start).Round(time.Millisecond))
 	}
 	msg := "reload"
 	if s.lastErr != "" {
 		msg = "error:" + s.lastErr
 	}
+	s.broadcast(msg)
+	s.mu.Unlock()
+	if err == nil && s.cfg.Check != nil {
+		go s.check(gen)
+	}
+}
+
+// check runs the whole build once saves have stopped for a moment, and shows its errors.
+func (s *server) check(gen int) {
+	time.Sleep(500 * time.Millisecond)
+	s.mu.Lock()
+	stale := gen != s.generation
+	s.mu.Unlock()
+	if stale {
+		return
+	}
+	err := s.cfg.Check()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if gen != s.generation || err == nil {
+		return
+	}
+	s.lastErr = err.Error()
+	fmt.Fprintf(s.cfg.Log, "the full build found problems:\n%s\n", err)
+	s.broadcast("error:" + s.lastErr)
+}
+
+// broadcast tells every open page; the caller holds s.mu.
+func (s *server) broadcast(msg string) {
 	for c := range s.clients {
 		select {
 		case c <- msg:
 		default:
 		}
 	}
-	s.mu.Unlock()
 }
 
-// watch polls the watched folders: a signature of every file's name, size and time. Polling
-// needs no platform code and, at the data's size, costs little.
+// watch waits for changes in the watched folders and rebuilds. File-system events report a
+// save at once; a burst of them (an editor writing a file in steps) makes one rebuild.
+// Where events are not available it polls instead.
 func (s *server) watch(ctx context.Context) {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		s.poll(ctx)
+		return
+	}
+	defer w.Close()
+	for _, dir := range s.cfg.Watch {
+		addTree(w, dir)
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case ev := <-w.Events:
+			changed := []string{ev.Name}
+			if ev.Has(fsnotify.Create) {
+				addTree(w, ev.Name) // a new folder is watched too
+			}
+			// Gather the rest of the burst.
+			for quiet := time.After(10 * time.Millisecond); ; {
+				select {
+				case ev := <-w.Events:
+					changed = append(changed, ev.Name)
+					if ev.Has(fsnotify.Create) {
+						addTree(w, ev.Name)
+					}
+					continue
+				case <-quiet:
+				}
+				break
+			}
+			s.changed(changed)
+			s.rebuild()
+		case err := <-w.Errors:
+			fmt.Fprintf(s.cfg.Log, "watching files: %v\n", err)
+		}
+	}
+}
+
+// addTree watches a folder and every folder below it, or a single file.
+func addTree(w *fsnotify.Watcher, root string) {
+	if st, err := os.Stat(root); err == nil && !st.IsDir() {
+		w.Add(root)
+		return
+	}
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			w.Add(p)
+		}
+		return nil
+	})
+}
+
+func (s *server) changed(paths []string) {
+	if s.cfg.Changed != nil {
+		s.cfg.Changed(paths)
+	}
+}
+
+// poll compares every watched file's size and time with the last look.
+func (s *server) poll(ctx context.Context) {
 	last := s.signature()
 	t := time.NewTicker(s.cfg.Poll)
 	defer t.Stop()
@@ -100,28 +207,41 @@ func (s *server) watch(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if sig := s.signature(); sig != last {
-				last = sig
+			sig := s.signature()
+			var changed []string
+			for p, v := range sig {
+				if last[p] != v {
+					changed = append(changed, p)
+				}
+			}
+			for p := range last {
+				if _, ok := sig[p]; !ok {
+					changed = append(changed, p)
+				}
+			}
+			last = sig
+			if len(changed) > 0 {
+				s.changed(changed)
 				s.rebuild()
 			}
 		}
 	}
 }
 
-func (s *server) signature() string {
-	var b strings.Builder
+func (s *server) signature() map[string]string {
+	sig := map[string]string{}
 	for _, dir := range s.cfg.Watch {
 		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return nil
 			}
 			if info, err := d.Info(); err == nil {
-				fmt.Fprintf(&b, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
+				sig[p] = fmt.Sprint(info.Size(), info.ModTime().UnixNano())
 			}
 			return nil
 		})
 	}
-	return b.String()
+	return sig
 }
 
 const (
@@ -170,19 +290,32 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
-	files, lastErr := s.files, s.lastErr
+	site, lastErr := s.site, s.lastErr
 	s.mu.Unlock()
+	if site == nil {
+		http.Error(w, "no site yet: the first build failed\n\n"+lastErr, http.StatusServiceUnavailable)
+		return
+	}
 
 	name, ok := servedName(r.URL.Path)
 	status := http.StatusOK
-	body, found := files[name]
-	if !ok || !found {
-		if _, isDir := files[name+"/index.html"]; ok && isDir {
+	var body []byte
+	found := false
+	if ok {
+		var err error
+		body, found, err = site.File(name)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+	}
+	if !found {
+		if _, isDir, _ := site.File(name + "/index.html"); ok && isDir {
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 			return
 		}
 		name, status = "404.html", http.StatusNotFound
-		body = files[name]
+		body, _, _ = site.File(name)
 	}
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype == "" {

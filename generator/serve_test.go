@@ -24,21 +24,40 @@ func TestServe(t *testing.T) {
 		os.WriteFile(p, []byte(text), 0o644)
 	}
 	tmpl, static := projectLayers(t, nil)
-	buildDir := func() (Files, error) {
-		site, err := Load(Input{
+	cache := NewCache()
+	cache.Watch()
+	load := func() (*Site, error) {
+		return Load(Input{
 			Data: os.DirFS(filepath.Join(dir, "data")), DataDir: "data",
-			Content: os.DirFS(filepath.Join(dir, "content")), ContentDir: "content",
+			Content: os.DirFS(filepath.Join(dir, "content")), ContentDir: "content", Cache: cache,
 		})
+	}
+	buildDir := func() (Servable, error) {
+		site, err := load()
 		if err != nil {
 			return nil, err
 		}
-		return Render(site, Options{Templates: tmpl, Static: static})
+		return NewPreview(site, Options{Templates: tmpl, Static: static})
+	}
+	check := func() error {
+		site, err := load()
+		if err != nil {
+			return err
+		}
+		_, err = Render(site, Options{Templates: tmpl, Static: static})
+		return err
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	ready := make(chan net.Addr, 1)
 	go Serve(ctx, ServeConfig{
-		Addr: "127.0.0.1:0", Build: buildDir, Log: io.Discard, Poll: 20 * time.Millisecond,
+		Addr: "127.0.0.1:0", Build: buildDir, Check: check, Log: io.Discard, Poll: 20 * time.Millisecond,
+		Changed: func(paths []string) {
+			for _, p := range paths {
+				rel, _ := filepath.Rel(dir, p)
+				cache.Forget(rel)
+			}
+		},
 		Watch: []string{filepath.Join(dir, "data"), filepath.Join(dir, "content")},
 		Ready: func(a net.Addr) { ready <- a },
 	})
@@ -101,6 +120,11 @@ func TestServe(t *testing.T) {
 	if _, body := get("/codes/470/"); !strings.Contains(body, "The older form") {
 		t.Fatal("the page was not rebuilt after the save")
 	}
+
+	// A save that loads but breaks a link is caught by the full check that follows.
+	os.WriteFile(codeFile, []byte(strings.Replace(string(src), "The On-Premises form", "See [the guide](/guide/). The older form", 1)), 0o644)
+	waitFor("reload")
+	waitFor(`error:codes/470/index.html: broken link "../../guide/"`)
 
 	os.WriteFile(codeFile, []byte(strings.Replace(string(src), `class = "context"`, `class = "fatl"`, 1)), 0o644)
 	waitFor("error:data/codes/470.toml:3:9: class")
