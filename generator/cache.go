@@ -94,7 +94,6 @@ func (c *Cache) put(file string, info fs.FileInfo, value any, errs ErrorList) {
 	c.mu.Unlock()
 }
 
-
 // loadCached returns what read makes of a file, from the cache when the file has not
 // changed. Cached values are kept as they were before linking; clone gives each build a
 // copy to link.

@@ -36,9 +36,9 @@ type ServeConfig struct {
 	Watch []string // folders whose changes trigger a rebuild
 	// Changed, if set, is told which paths changed before each rebuild (for a Cache).
 	Changed func(paths []string)
-	Log   io.Writer           // where build results and errors are printed
-	Ready func(addr net.Addr) // optional: called once listening, for tests
-	Poll  time.Duration       // how often to look for changes without file events; default 200ms
+	Log     io.Writer           // where build results and errors are printed
+	Ready   func(addr net.Addr) // optional: called once listening, for tests
+	Poll    time.Duration       // how often to look for changes without file events; default 200ms
 }
 
 // Serve builds the site, serves it from memory and rebuilds it when a watched file changes.
