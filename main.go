@@ -140,20 +140,26 @@ func run(args []string, stdout, stderr io.Writer) int {
 		defer writeHeapProfile(cfg.memProfile, stderr)
 	}
 	start := time.Now()
-	files, err := cfg.build()
+	site, opt, err := cfg.load(nil, generator.ReadHistory(cfg.data, cfg.content))
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
 	if cmd == "check" {
+		files, err := generator.Render(site, opt)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
 		fmt.Fprintf(stdout, "ok: %d files would be written\n", len(files))
 		return 0
 	}
-	if err := generator.Write(cfg.out, files); err != nil {
+	n, err := generator.Build(site, opt, cfg.out)
+	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "wrote %d files to %s in %v\n", len(files), cfg.out, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "wrote %d files to %s in %v\n", n, cfg.out, time.Since(start).Round(time.Millisecond))
 	return 0
 }
 
@@ -203,15 +209,6 @@ func (c *config) settingsWithFlags() (generator.Settings, error) {
 		}
 	})
 	return s, nil
-}
-
-// build loads and renders the site in memory.
-func (c *config) build() (generator.Files, error) {
-	site, opt, err := c.load(nil, generator.ReadHistory(c.data, c.content))
-	if err != nil {
-		return nil, err
-	}
-	return generator.Render(site, opt)
 }
 
 // load reads the settings and the data, and says how to render them.

@@ -11,57 +11,94 @@ import (
 // checkLinks finds every internal href, src and form action in the rendered HTML and reports
 // those that point at no file, or at an #anchor the target page does not have. basePath is
 // the path links start with when the site has a base URL ("/kb/"), or "".
-//
-// It reads every byte of a site that can be a hundred megabytes, so it scans with
-// bytes.Index rather than regular expressions, and spreads the pages over every core.
 func checkLinks(files Files, basePath string) error {
-	pages := []string{}
+	exists := make(map[string]bool, len(files))
+	var pages []string
 	for _, p := range files.Paths() {
+		exists[p] = true
 		if strings.HasSuffix(p, ".html") {
 			pages = append(pages, p)
 		}
 	}
-	ids := make(map[string]map[string]bool, len(pages))
-	var mu sync.Mutex
-	parallel(len(pages), func(i int) {
-		set := map[string]bool{}
-		attrValues(files[pages[i]], func(name, value []byte) {
-			if string(name) == "id" {
-				set[htmlUnescape(string(value))] = true
-			}
-		})
-		mu.Lock()
-		ids[pages[i]] = set
-		mu.Unlock()
-	})
-	found := make([]ErrorList, len(pages))
-	parallel(len(pages), func(i int) {
-		page := pages[i]
-		attrValues(files[page], func(name, value []byte) {
-			switch string(name) {
-			case "href", "src", "action":
-			default:
-				return
-			}
+	lc := newLinkChecker(exists, basePath)
+	parallel(len(pages), func(i int) { lc.page(pages[i], files[pages[i]]) })
+	return lc.finish().Err()
+}
+
+// linkChecker checks links page by page, as pages are rendered, so that a build need not
+// keep the whole site in memory: a link to a missing file is found at once; a link to an
+// #anchor of another page waits until every page's ids are known.
+type linkChecker struct {
+	basePath string
+	exists   map[string]bool // every file the site has
+
+	mu      sync.Mutex
+	ids     map[string]map[string]bool // page -> its ids
+	pending []pendingAnchor
+	errs    []ErrorList // by page, merged in finish
+}
+
+type pendingAnchor struct {
+	page, href, target, frag string
+}
+
+func newLinkChecker(exists map[string]bool, basePath string) *linkChecker {
+	return &linkChecker{basePath: basePath, exists: exists, ids: map[string]map[string]bool{}}
+}
+
+// page checks the links of one page. It is safe to call from several goroutines.
+func (lc *linkChecker) page(name string, html []byte) {
+	ids := map[string]bool{}
+	type link struct{ href, target, frag string }
+	var links []link
+	attrValues(html, func(attr, value []byte) {
+		switch string(attr) {
+		case "id":
+			ids[htmlUnescape(string(value))] = true
+		case "href", "src", "action":
 			href := htmlUnescape(string(value))
-			target, frag, ok := resolveLink(page, href, basePath)
-			if !ok {
-				return
+			if target, frag, ok := resolveLink(name, href, lc.basePath); ok {
+				links = append(links, link{href, target, frag})
 			}
-			if _, exists := files[target]; !exists {
-				found[i].Add(Pos{File: page}, "broken link %q: no file %s", href, target)
-				return
-			}
-			if frag != "" && strings.HasSuffix(target, ".html") && !ids[target][frag] {
-				found[i].Add(Pos{File: page}, "broken link %q: %s has no id %q", href, target, frag)
-			}
-		})
+		}
 	})
 	var errs ErrorList
-	for _, l := range found {
-		errs = append(errs, l...)
+	var pending []pendingAnchor
+	for _, l := range links {
+		switch {
+		case !lc.exists[l.target]:
+			errs.Add(Pos{File: name}, "broken link %q: no file %s", l.href, l.target)
+		case l.frag == "" || !strings.HasSuffix(l.target, ".html"):
+		case l.target == name:
+			if !ids[l.frag] {
+				errs.Add(Pos{File: name}, "broken link %q: %s has no id %q", l.href, l.target, l.frag)
+			}
+		default:
+			pending = append(pending, pendingAnchor{name, l.href, l.target, l.frag})
+		}
 	}
-	return errs.Err()
+	lc.mu.Lock()
+	lc.ids[name] = ids
+	lc.pending = append(lc.pending, pending...)
+	if len(errs) > 0 {
+		lc.errs = append(lc.errs, errs)
+	}
+	lc.mu.Unlock()
+}
+
+// finish checks the links to anchors of other pages and returns every problem found.
+func (lc *linkChecker) finish() ErrorList {
+	var all ErrorList
+	for _, l := range lc.errs {
+		all = append(all, l...)
+	}
+	for _, p := range lc.pending {
+		if !lc.ids[p.target][p.frag] {
+			all.Add(Pos{File: p.page}, "broken link %q: %s has no id %q", p.href, p.target, p.frag)
+		}
+	}
+	all.Sort()
+	return all
 }
 
 // parallel calls f(0) … f(n-1) on every core and waits for them all.
@@ -88,7 +125,8 @@ func parallelN(n, workers int, f func(i int)) {
 }
 
 // attrValues calls f for every double-quoted attribute in html, as our templates write
-// them: a space, the name, =", the value, ".
+// them: a space, the name, =", the value, ". It scans with bytes.Index rather than regular
+// expressions: it reads every byte of a site that can be a hundred megabytes.
 func attrValues(html []byte, f func(name, value []byte)) {
 	for {
 		eq := bytes.Index(html, []byte(`="`))

@@ -130,3 +130,36 @@ func equalSnapshots(a, b map[string][]byte) bool {
 	}
 	return true
 }
+
+// TestBuildMatchesRender checks that the streaming Build writes exactly what Render makes,
+// and that a Build with a broken link writes nothing.
+func TestBuildMatchesRender(t *testing.T) {
+	files := buildFixture(t, Options{})
+	site, err := Load(input(archiveFiles(readArchive(t, "testdata/site.txtar"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl, static := projectLayers(t, nil)
+	dir := filepath.Join(t.TempDir(), "public")
+	n, err := Build(site, Options{Templates: tmpl, Static: static}, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := snapshot(t, dir)
+	if n != len(files) || !equalSnapshots(got, map[string][]byte(files)) {
+		t.Fatalf("Build wrote %d files (said %d), Render made %d, or their bytes differ", len(got), n, len(files))
+	}
+	broken := archiveFiles(readArchive(t, "testdata/site.txtar"))
+	broken["data/codes/470.toml"] += "\nsee_also = []\n"
+	broken["content/window.md"] += "\n[nowhere](/nowhere/)\n"
+	site, err = Load(input(broken))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Build(site, Options{Templates: tmpl, Static: static}, dir); err == nil || !strings.Contains(err.Error(), `broken link "../nowhere/"`) {
+		t.Fatalf("Build with a broken link: %v", err)
+	}
+	if after := snapshot(t, dir); !equalSnapshots(after, got) {
+		t.Fatal("a failed Build changed the output")
+	}
+}

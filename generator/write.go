@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 )
 
@@ -11,51 +12,73 @@ import (
 // it in. A build that fails or is killed before the swap leaves dir exactly as it was, and
 // leftovers of such a build are removed by the next one.
 func Write(dir string, files Files) error {
-	dir = filepath.Clean(dir)
-	parent, base := filepath.Dir(dir), filepath.Base(dir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	removeLeftovers(parent, base)
-	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	st, err := newStaging(dir, files.Paths())
 	if err != nil {
 		return err
 	}
-	if err := writeAll(tmp, files); err != nil {
-		os.RemoveAll(tmp)
-		return err
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
-		return err
-	}
-	return swap(dir, tmp, parent, base)
-}
-
-// writeAll makes the folders first, then writes the files from several goroutines: each
-// write waits on the kernel, so even two cores keep more of them in flight.
-func writeAll(root string, files Files) error {
+	errs := make([]error, len(files))
 	paths := files.Paths()
-	made := map[string]bool{}
-	for _, p := range paths {
-		if d := filepath.Dir(filepath.Join(root, filepath.FromSlash(p))); !made[d] {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return err
-			}
-			made[d] = true
-		}
-	}
-	errs := make([]error, len(paths))
-	parallelN(len(paths), 8, func(i int) {
-		errs[i] = os.WriteFile(filepath.Join(root, filepath.FromSlash(paths[i])), files[paths[i]], 0o644)
-	})
+	parallelN(len(paths), 8, func(i int) { errs[i] = st.write(paths[i], files[paths[i]]) })
 	for _, err := range errs {
 		if err != nil {
+			st.abort()
 			return err
 		}
 	}
-	return nil
+	return st.commit()
 }
+
+// staging is the temporary folder a build writes into before it replaces the output.
+type staging struct {
+	dir, tmp, parent, base string
+}
+
+// newStaging makes the temporary folder beside dir, with every folder the files need, so
+// that the files can then be written from several goroutines: each write waits on the
+// kernel, so even two cores keep more of them in flight.
+func newStaging(dir string, paths []string) (*staging, error) {
+	dir = filepath.Clean(dir)
+	st := &staging{dir: dir, parent: filepath.Dir(dir), base: filepath.Base(dir)}
+	if err := os.MkdirAll(st.parent, 0o755); err != nil {
+		return nil, err
+	}
+	removeLeftovers(st.parent, st.base)
+	tmp, err := os.MkdirTemp(st.parent, "."+st.base+".new-")
+	if err != nil {
+		return nil, err
+	}
+	st.tmp = tmp
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		st.abort()
+		return nil, err
+	}
+	dirs := map[string]bool{}
+	for _, p := range paths {
+		if d := filepath.Dir(filepath.FromSlash(p)); d != "." {
+			dirs[d] = true
+		}
+	}
+	sorted := make([]string, 0, len(dirs))
+	for d := range dirs {
+		sorted = append(sorted, d)
+	}
+	sort.Strings(sorted) // parents before children
+	for _, d := range sorted {
+		if err := os.MkdirAll(filepath.Join(tmp, d), 0o755); err != nil {
+			st.abort()
+			return nil, err
+		}
+	}
+	return st, nil
+}
+
+func (st *staging) write(name string, data []byte) error {
+	return os.WriteFile(filepath.Join(st.tmp, filepath.FromSlash(name)), data, 0o644)
+}
+
+func (st *staging) abort() { os.RemoveAll(st.tmp) }
+
+func (st *staging) commit() error { return swap(st.dir, st.tmp, st.parent, st.base) }
 
 // swap replaces dir with tmp. Where the system can, the two are exchanged in one step and
 // the old site removed after. Elsewhere the old dir is first renamed aside; a build killed
