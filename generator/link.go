@@ -120,32 +120,26 @@ func codeNumber(key string) int {
 // each one, then from an equivalent code that has Meta's definition, so that lists and
 // badges have something to show.
 func inheritFacts(c *Code) {
-	for _, e := range c.Entries {
+	fill := func(class, retry, after string, fixBy []string) {
 		if c.Class == "" {
-			c.Class = e.Class
+			c.Class = class
 		}
 		if c.Retry == "" {
-			c.Retry, c.RetryAfter = e.Retry, e.RetryAfter
+			c.Retry, c.RetryAfter = retry, after
 		}
 		if c.FixBy == nil {
-			c.FixBy = e.FixBy
+			c.FixBy = fixBy
 		}
 	}
+	for _, e := range c.Entries {
+		fill(e.Class, e.Retry, e.RetryAfter, e.FixBy)
+	}
 	for _, o := range c.Equivalents {
-		if !o.HasFile() {
-			continue
-		}
-		if c.Class == "" {
-			c.Class = o.Class
-		}
-		if c.Retry == "" {
-			c.Retry, c.RetryAfter = o.Retry, o.RetryAfter
-		}
-		if c.FixBy == nil {
-			c.FixBy = o.FixBy
-		}
-		if c.Topics == nil {
-			c.Topics = o.Topics
+		if o.HasFile() {
+			fill(o.Class, o.Retry, o.RetryAfter, o.FixBy)
+			if c.Topics == nil {
+				c.Topics = o.Topics
+			}
 		}
 	}
 }
