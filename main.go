@@ -91,6 +91,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		// A save reloads only the changed files (the cache) and renders pages as the browser
 		// asks for them; the full build with its link check follows in the background.
 		cache := generator.NewCache()
+		cache.Watch() // Changed below tells it which files to drop
 		history := generator.ReadHistory(cfg.data, cfg.content)
 		err := generator.Serve(ctx, generator.ServeConfig{
 			Addr: fmt.Sprintf("%s:%d", *addr, *port),
@@ -109,7 +110,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 				return err
 			},
 			Watch: []string{cfg.data, cfg.content, cfg.templates, cfg.static, cfg.settings},
-			Log:   stderr,
+			Changed: func(paths []string) {
+				for _, p := range paths {
+					cache.Forget(p)
+				}
+			},
+			Log: stderr,
 		})
 		if err != nil {
 			fmt.Fprintln(stderr, err)

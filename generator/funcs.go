@@ -2,6 +2,7 @@ package generator
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -127,7 +128,7 @@ func humanDuration(s string) string {
 		if n == 1 {
 			return "1 " + one
 		}
-		return strings.TrimSpace(strings.Join([]string{itoa(n), one + "s"}, " "))
+		return strconv.FormatInt(n, 10) + " " + one + "s"
 	}
 	switch {
 	case d%(24*time.Hour) == 0 && d >= 48*time.Hour:
@@ -140,16 +141,4 @@ func humanDuration(s string) string {
 		return unit(int64(d/time.Second), "second")
 	}
 	return s
-}
-
-func itoa(n int64) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for n > 0 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-		n /= 10
-	}
-	return string(b)
 }

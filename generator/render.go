@@ -279,8 +279,7 @@ func (p *page) URL(target string) string {
 // CodeURL links to a code's page.
 func (p *page) CodeURL(c *Code) string { return p.URL("codes/" + c.Key + "/") }
 
-// EntryURL links to an entry: its code's page when it has a code the reader should see
-// first, else its anchor on the provider's page.
+// EntryURL links to an entry's row on its provider's page.
 func (p *page) EntryURL(e *Entry) string {
 	return p.URL("providers/"+e.Provider.Slug+"/") + "#" + e.Anchor()
 }

@@ -293,7 +293,11 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	site, lastErr := s.site, s.lastErr
 	s.mu.Unlock()
 	if site == nil {
-		http.Error(w, "no site yet: the first build failed\n\n"+lastErr, http.StatusServiceUnavailable)
+		// Nothing good to show yet: the error, and the script that reloads once it is fixed.
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		fmt.Fprintf(w, "<!DOCTYPE html><title>Build failed</title><body><h1>The first build failed</h1><pre>%s</pre>%s</body>",
+			html.EscapeString(lastErr), withReload(nil, ""))
 		return
 	}
 
