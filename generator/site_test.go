@@ -163,3 +163,21 @@ func TestBuildMatchesRender(t *testing.T) {
 		t.Fatal("a failed Build changed the output")
 	}
 }
+
+// TestSymlinkRefused checks that a data file that is a symbolic link, here to a file
+// outside the data folder, is refused rather than followed.
+func TestSymlinkRefused(t *testing.T) {
+	dir := t.TempDir()
+	outside := filepath.Join(dir, "secret.toml")
+	os.WriteFile(outside, []byte("title = \"x\"\n"), 0o644)
+	data := filepath.Join(dir, "data")
+	os.MkdirAll(filepath.Join(data, "codes"), 0o755)
+	if err := os.Symlink(outside, filepath.Join(data, "codes", "131047.toml")); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(Input{Data: os.DirFS(data), DataDir: "data"})
+	want := "data/codes/131047.toml: symbolic links are not followed; copy the file instead"
+	if err == nil || err.Error() != want {
+		t.Fatalf("got %v, want %q", err, want)
+	}
+}
