@@ -299,14 +299,18 @@ func (p *page) Markdown(src string) (template.HTML, error) {
 	}
 	// The same text (a provider's statement) is shown on several pages; links depend only
 	// on the page's prefix, so render it once per prefix.
-	key := p.URL("") + "\x00" + src
+	self := ""
+	if p.Code != nil {
+		self = p.Code.Key // a code page does not link to itself
+	}
+	key := p.URL("") + "\x00" + self + "\x00" + src
 	if html, ok := p.r.markdown.Load(key); ok {
 		return html.(template.HTML), nil
 	}
 	html, err := renderMarkdown(p.r.md, src, markdownLinks{
 		code: func(key string) (string, string) {
 			c := p.Site.Code(key)
-			if c == nil {
+			if c == nil || key == self {
 				return "", ""
 			}
 			return p.CodeURL(c), c.Title

@@ -85,6 +85,9 @@ func TestRenderFacts(t *testing.T) {
 			t.Errorf("%s does not contain %q", tc.file, tc.want)
 		}
 	}
+	if strings.Contains(string(files["codes/470/index.html"]), `href="../../codes/470/"`) {
+		t.Error("a code page links a mention of its own code to itself")
+	}
 	if strings.Contains(string(files["codes/131047/index.html"]), "<script>window") {
 		t.Error("raw <script> from the data reached the page")
 	}
