@@ -35,6 +35,9 @@ var searchQueries = []struct{ query, want string }{
 	{"Invalid api_key", "providers/360dialog/#invalid-api-key"},
 	{"endpoint rate limit", "providers/360dialog/#endpoint-rate-limit"},
 	{"phone number disconnected", "providers/text/#phone-number-disconnected"},
+	// Words found only in a provider's statement, not in any title.
+	{"health endpoint", "providers/aircall/#line-offline-or-blocked"},
+	{"D360-API-KEY header", "providers/360dialog/#invalid-api-key"},
 	{"spam rate limit", "codes/131048/"},
 	{"pair rate limit", "codes/131056/"},
 	{"re-engagement message", "codes/131047/"},
