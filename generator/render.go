@@ -300,7 +300,7 @@ func (p *page) Markdown(src string) (template.HTML, error) {
 	// The same text (a provider's statement) is shown on several pages; links depend only
 	// on the page's prefix, so render it once per prefix.
 	self := ""
-	if p.Code != nil {
+	if p.Code != nil && strings.Contains(src, p.Code.Key) {
 		self = p.Code.Key // a code page does not link to itself
 	}
 	key := p.URL("") + "\x00" + self + "\x00" + src
