@@ -47,12 +47,11 @@
 //	join         strings.Join
 //	classLabel   "fatal" -> "Fatal"; classHelp: what the class means
 //	retryLabel   retry and retry_after -> "Retry after 10 minutes"
-//	fixLabel     "you" -> "Your team"; fixLabels: a list of them
+//	fixLabels    ["you", "meta"] -> "Your team, Meta"
 //	apiLabel     "onprem" -> "On-Premises API"
 //	kindLabel    "bsp" -> "Business Solution Provider"
 //	duration     "24h" -> "24 hours"
 //	date         a time as 2006-01-02
-//	upper        strings.ToUpper
 //	entryFacts   an entry's class, retry and fixer in one line
 //	inc          n + 1
 package generator

@@ -13,13 +13,11 @@ var funcs = template.FuncMap{
 	"classLabel": classLabel,
 	"classHelp":  classHelp,
 	"retryLabel": retryLabel,
-	"fixLabel":   fixLabel,
 	"fixLabels":  fixLabels,
 	"apiLabel":   apiLabel,
 	"kindLabel":  kindLabel,
 	"duration":   humanDuration,
 	"date":       func(t time.Time) string { return t.Format("2006-01-02") },
-	"upper":      strings.ToUpper,
 	"entryFacts": entryFacts,
 	"inc":        func(n int) int { return n + 1 },
 }
