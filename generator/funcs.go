@@ -79,7 +79,6 @@ var fixLabelText = map[string]string{
 	"recipient": "The recipient",
 }
 
-func fixLabel(who string) string { return fixLabelText[who] }
 
 func fixLabels(who []string) string {
 	var out []string
