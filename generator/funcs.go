@@ -79,7 +79,6 @@ var fixLabelText = map[string]string{
 	"recipient": "The recipient",
 }
 
-
 func fixLabels(who []string) string {
 	var out []string
 	for _, w := range who {
