@@ -1,10 +1,12 @@
 package generator
 
 import (
+	"bufio"
 	"bytes"
 	"html/template"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -35,15 +37,31 @@ type markdownLinks struct {
 
 var codeLinkKey = parser.NewContextKey()
 
+// markdownBuffers reuses the output buffers of conversions: goldmark would otherwise
+// allocate a 4 KB bufio.Writer for each of the hundred thousand texts of a large site.
+var markdownBuffers = sync.Pool{New: func() any {
+	b := new(bytes.Buffer)
+	return &markdownBuffer{b, bufio.NewWriter(b)}
+}}
+
+type markdownBuffer struct {
+	out *bytes.Buffer
+	w   *bufio.Writer
+}
+
 // renderMarkdown converts src, resolving links with link.
 func renderMarkdown(md goldmark.Markdown, src string, link markdownLinks) (template.HTML, error) {
-	var buf bytes.Buffer
+	mb := markdownBuffers.Get().(*markdownBuffer)
+	defer markdownBuffers.Put(mb)
+	mb.out.Reset()
+	mb.w.Reset(mb.out)
 	pc := parser.NewContext()
 	pc.Set(codeLinkKey, link)
-	if err := md.Convert([]byte(src), &buf, parser.WithContext(pc)); err != nil {
+	if err := md.Convert([]byte(src), mb.w, parser.WithContext(pc)); err != nil {
 		return "", err
 	}
-	return template.HTML(buf.String()), nil
+	mb.w.Flush()
+	return template.HTML(mb.out.String()), nil
 }
 
 // CodeLinker is a goldmark extension that turns mentions of known codes in text into links.
