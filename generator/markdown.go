@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -253,4 +255,33 @@ func (htmlAsText) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 		w.WriteString("</p>\n")
 		return ast.WalkSkipChildren, nil
 	})
+}
+
+// plainText reports whether src is text that Markdown would only escape and wrap in a
+// paragraph: one line, no Markdown or HTML syntax, nothing auto-linked (no digits that could
+// be a code, no address). Most causes and actions are such sentences, and escaping them
+// directly skips goldmark's parser, the main cost of a large build.
+func plainText(src string) bool {
+	if strings.HasPrefix(src, "    ") || strings.HasPrefix(src, "\t") {
+		return false // an indented code block
+	}
+	for _, r := range src {
+		if r < ' ' || r == 0x7f || r != ' ' && unicode.IsSpace(r) || r == utf8.RuneError {
+			return false
+		}
+	}
+	s := strings.TrimSpace(src)
+	if s == "" || strings.ContainsAny(s, "`*_[]<>&!#|~\\$@0123456789:") || strings.Contains(s, "www.") {
+		return false
+	}
+	switch s[0] {
+	case '-', '+', '=', '>':
+		return false
+	}
+	return true
+}
+
+// escapePlain escapes plain text exactly as goldmark does.
+func escapePlain(src string) string {
+	return string(util.EscapeHTML([]byte(strings.TrimSpace(src))))
 }

@@ -87,3 +87,23 @@ func FuzzFindCodeMentions(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPlainText checks the shortcut for plain text against goldmark itself.
+func FuzzPlainText(f *testing.F) {
+	for _, s := range []string{"Send an approved template.", `Say "hello" to them, then wait.`, "  Trim me  ", "a - b (c) / d; e, f? g.", "=", "Ünïcode text", "x  "} {
+		f.Add(s)
+	}
+	md := newMarkdown()
+	f.Fuzz(func(t *testing.T, in string) {
+		if !plainText(in) {
+			return
+		}
+		want, err := renderMarkdown(md, in, testLinks())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := "<p>" + escapePlain(in) + "</p>\n"; got != string(want) {
+			t.Errorf("plain text %q: shortcut %q, goldmark %q", in, got, want)
+		}
+	})
+}

@@ -297,6 +297,9 @@ func (p *page) Markdown(src string) (template.HTML, error) {
 	if strings.TrimSpace(src) == "" {
 		return "", nil
 	}
+	if plainText(src) {
+		return template.HTML("<p>" + escapePlain(src) + "</p>\n"), nil
+	}
 	// The same text (a provider's statement) is shown on several pages; links depend only
 	// on the page's prefix, so render it once per prefix.
 	self := ""
