@@ -185,22 +185,21 @@ func templateLayer(fsys fs.FS, name string) string {
 }
 
 func (r *builder) copyStatic() error {
-	if r.opt.Static == nil {
-		return nil
-	}
-	err := fs.WalkDir(r.opt.Static, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(r.opt.Static, p)
+	if r.opt.Static != nil {
+		err := fs.WalkDir(r.opt.Static, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := fs.ReadFile(r.opt.Static, p)
+			if err != nil {
+				return err
+			}
+			r.files["static/"+p] = b
+			return nil
+		})
 		if err != nil {
 			return err
 		}
-		r.files["static/"+p] = b
-		return nil
-	})
-	if err != nil {
-		return err
 	}
 	css, err := highlightCSS()
 	if err != nil {
