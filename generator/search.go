@@ -172,18 +172,19 @@ func fixLetters(fixBy []string) string {
 // invert turns documents into the index's term lists.
 func invert(docs []searchDoc) searchIndex {
 	idx := searchIndex{Version: 2, Terms: []string{}, Shards: []int{}}
-	fields := map[string]map[int]int{} // term -> doc -> 1 for title, 0 for body
-	add := func(texts []string, doc, field int) {
+	// Documents are added in order, so each term's list grows sorted, and a document that
+	// repeats a term is always the last one in the list.
+	type posting struct{ doc, title int }
+	postings := map[string][]posting{}
+	add := func(texts []string, doc, title int) {
 		for _, text := range texts {
 			for _, tok := range Tokenize(text) {
-				m := fields[tok]
-				if m == nil {
-					m = map[int]int{}
-					fields[tok] = m
+				p := postings[tok]
+				if n := len(p); n > 0 && p[n-1].doc == doc {
+					p[n-1].title = max(p[n-1].title, title)
+					continue
 				}
-				if f, seen := m[doc]; !seen || field > f {
-					m[doc] = field
-				}
+				postings[tok] = append(p, posting{doc, title})
 			}
 		}
 	}
@@ -192,25 +193,21 @@ func invert(docs []searchDoc) searchIndex {
 		add(d.bodyText, i, 0)
 		add(d.titleText, i, 1)
 	}
-	for term := range fields {
+	for term := range postings {
 		idx.Terms = append(idx.Terms, term)
 	}
 	sort.Strings(idx.Terms)
 	size := shardSize
+	var b strings.Builder
 	for i, term := range idx.Terms {
-		ids := make([]int, 0, len(fields[term]))
-		for doc := range fields[term] {
-			ids = append(ids, doc)
-		}
-		sort.Ints(ids)
-		var b strings.Builder
+		b.Reset()
 		prev := 0
-		for i, doc := range ids {
-			if i > 0 {
+		for j, p := range postings[term] {
+			if j > 0 {
 				b.WriteByte(',')
 			}
-			b.WriteString(strconv.FormatInt(int64((doc-prev)<<1|fields[term][doc]), 36))
-			prev = doc
+			b.WriteString(strconv.FormatInt(int64((p.doc-prev)<<1|p.title), 36))
+			prev = p.doc
 		}
 		if size >= shardSize {
 			idx.Shards = append(idx.Shards, i)
