@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -439,24 +438,11 @@ func (r *builder) render(tmpl, out string, p *page) {
 // model, the parsed templates, the goldmark instance), and results are collected in queue
 // order, so the output does not depend on scheduling.
 func (r *builder) runJobs() {
-	next := make(chan *renderJob)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for job := range next {
-				buf.Reset()
-				job.result, job.err = r.execute(job, &buf)
-			}
-		}()
-	}
-	for _, job := range r.jobs {
-		next <- job
-	}
-	close(next)
-	wg.Wait()
+	parallel(len(r.jobs), func(i int) {
+		var buf bytes.Buffer
+		job := r.jobs[i]
+		job.result, job.err = r.execute(job, &buf)
+	})
 	for _, job := range r.jobs {
 		if job.err != nil {
 			r.errs = append(r.errs, job.err)
