@@ -9,6 +9,10 @@ import (
 // is rendered, so the whole site is never held in memory at once; like Write, it fills a
 // temporary folder beside dir and swaps it in only when every page rendered and every link
 // resolved. It returns the number of files written.
+//
+// Everything runs in one pool on every core: the generated files (search index, codes.json,
+// sitemap) are its first job, then the pages; each writer makes its own folder. A step that
+// ran alone before the pages would leave a core idle while it ran.
 func Build(s *Site, opt Options, dir string) (int, error) {
 	r, err := newBuilder(s, opt)
 	if err != nil {
@@ -17,28 +21,14 @@ func Build(s *Site, opt Options, dir string) (int, error) {
 	if err := r.errs.Err(); err != nil {
 		return 0, err
 	}
-	generated, err := r.generated()
-	if err != nil {
-		return 0, err
-	}
-	small := Files{}
-	for name, b := range r.files {
-		small[name] = b
-	}
-	for name, b := range generated {
-		small[name] = b
-	}
-	var paths []string
 	exists := map[string]bool{}
-	for name := range small {
-		paths = append(paths, name)
+	for name := range r.files {
 		exists[name] = true
 	}
 	for _, job := range r.jobs {
-		paths = append(paths, job.out)
 		exists[job.out] = true
 	}
-	st, err := newStaging(dir, paths)
+	st, err := newStaging(dir)
 	if err != nil {
 		return 0, err
 	}
@@ -56,10 +46,22 @@ func Build(s *Site, opt Options, dir string) (int, error) {
 			writeErr = err
 		}
 	}
-	smallNames := Files(small).Paths()
-	parallelN(len(smallNames), 8, func(i int) { fail(nil, st.write(smallNames[i], small[smallNames[i]])) })
-	parallel(len(r.jobs), func(i int) {
-		job := r.jobs[i]
+	var generated Files
+	var genErr error
+	written := len(r.files) + len(r.jobs)
+	parallel(1+len(r.jobs), func(i int) {
+		if i == 0 {
+			if generated, genErr = r.generated(); genErr != nil {
+				return
+			}
+			for _, files := range []Files{r.files, generated} {
+				for _, name := range files.Paths() {
+					fail(nil, st.write(name, files[name]))
+				}
+			}
+			return
+		}
+		job := r.jobs[i-1]
 		var buf bytes.Buffer
 		page, e := r.execute(job, &buf)
 		if e != nil {
@@ -69,9 +71,13 @@ func Build(s *Site, opt Options, dir string) (int, error) {
 		lc.page(job.out, page)
 		fail(nil, st.write(job.out, page))
 	})
+	if genErr != nil {
+		st.abort()
+		return 0, genErr
+	}
 	if len(failed) == 0 {
 		// With a page missing, links to it would be reported too: only check a whole site.
-		failed = lc.finish()
+		failed = lc.finish(generated)
 	}
 	if err := failed.Err(); err != nil {
 		st.abort()
@@ -81,5 +87,5 @@ func Build(s *Site, opt Options, dir string) (int, error) {
 		st.abort()
 		return 0, writeErr
 	}
-	return len(paths), st.commit()
+	return written + len(generated), st.commit()
 }

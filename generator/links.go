@@ -22,7 +22,7 @@ func checkLinks(files Files, basePath string) error {
 	}
 	lc := newLinkChecker(exists, basePath)
 	parallel(len(pages), func(i int) { lc.page(pages[i], files[pages[i]]) })
-	return lc.finish().Err()
+	return lc.finish(nil).Err()
 }
 
 // linkChecker checks links page by page, as pages are rendered, so that a build need not
@@ -67,7 +67,8 @@ func (lc *linkChecker) page(name string, html []byte) {
 	for _, l := range links {
 		switch {
 		case !lc.exists[l.target]:
-			errs.Add(Pos{File: name}, "broken link %q: no file %s", l.href, l.target)
+			// Perhaps a file that is made while the pages render (codes.json): see finish.
+			pending = append(pending, pendingAnchor{name, l.href, l.target, l.frag})
 		case l.frag == "" || !strings.HasSuffix(l.target, ".html"):
 		case l.target == name:
 			if !ids[l.frag] {
@@ -86,14 +87,20 @@ func (lc *linkChecker) page(name string, html []byte) {
 	lc.mu.Unlock()
 }
 
-// finish checks the links to anchors of other pages and returns every problem found.
-func (lc *linkChecker) finish() ErrorList {
+// finish checks the links to anchors of other pages, and links to files that were not
+// known when the pages were checked, against late, and returns every problem found.
+func (lc *linkChecker) finish(late Files) ErrorList {
 	var all ErrorList
 	for _, l := range lc.errs {
 		all = append(all, l...)
 	}
 	for _, p := range lc.pending {
-		if !lc.ids[p.target][p.frag] {
+		_, made := late[p.target]
+		switch {
+		case !lc.exists[p.target] && !made:
+			all.Add(Pos{File: p.page}, "broken link %q: no file %s", p.href, p.target)
+		case p.frag == "" || !strings.HasSuffix(p.target, ".html"):
+		case !lc.ids[p.target][p.frag]:
 			all.Add(Pos{File: p.page}, "broken link %q: %s has no id %q", p.href, p.target, p.frag)
 		}
 	}

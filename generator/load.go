@@ -79,9 +79,9 @@ func (l *loader) loadDataDir() {
 		case e.Type()&fs.ModeSymlink != 0:
 			l.errs.Add(Pos{File: display}, "symbolic links are not followed; copy the file instead")
 		case name == "codes" && e.IsDir():
-			l.loadDir("codes", l.loadCode)
+			l.loadDir("codes", (*loader).loadCode)
 		case name == "providers" && e.IsDir():
-			l.loadDir("providers", l.loadProvider)
+			l.loadDir("providers", (*loader).loadProvider)
 		case name == "tiers.toml":
 			l.loadTiers(name, l.entryInfo(e))
 		case name == "quality.toml":
@@ -95,32 +95,44 @@ func (l *loader) loadDataDir() {
 	}
 }
 
-func (l *loader) loadDir(dir string, load func(name, key string, info fs.FileInfo)) {
+func (l *loader) loadDir(dir string, load func(l *loader, name, key string, info fs.FileInfo)) {
 	entries, err := fs.ReadDir(l.in.Data, dir)
 	if err != nil {
 		l.errs.Add(Pos{File: l.dataPath(dir)}, "cannot read folder: %v", unwrapPath(err))
 		return
 	}
-	for _, e := range entries {
+	// Files decode independently, so each gets a loader of its own and they run on every
+	// core; the parts are then joined in directory order, so the model and the errors do not
+	// depend on scheduling.
+	parts := make([]*loader, len(entries))
+	trusted := l.in.Cache.trusted()
+	parallel(len(entries), func(i int) {
+		e := entries[i]
+		part := &loader{in: l.in, site: &Site{}}
+		parts[i] = part
 		name := path.Join(dir, e.Name())
 		display := l.dataPath(name)
 		key, isTOML := strings.CutSuffix(e.Name(), ".toml")
 		switch {
 		case strings.HasPrefix(e.Name(), "."):
-			continue
 		case e.Type()&fs.ModeSymlink != 0:
-			l.errs.Add(Pos{File: display}, "symbolic links are not followed; copy the file instead")
+			part.errs.Add(Pos{File: display}, "symbolic links are not followed; copy the file instead")
 		case e.IsDir():
-			l.errs.Add(Pos{File: display}, "unexpected folder: %s/ holds only .toml files", dir)
+			part.errs.Add(Pos{File: display}, "unexpected folder: %s/ holds only .toml files", dir)
 		case !isTOML:
-			l.errs.Add(Pos{File: display}, "file name %q does not end in .toml", e.Name())
+			part.errs.Add(Pos{File: display}, "file name %q does not end in .toml", e.Name())
 		default:
 			var info fs.FileInfo
-			if !l.in.Cache.trusted() {
+			if !trusted {
 				info, _ = e.Info()
 			}
-			load(name, key, info)
+			load(part, name, key, info)
 		}
+	})
+	for _, part := range parts {
+		l.errs = append(l.errs, part.errs...)
+		l.site.Codes = append(l.site.Codes, part.site.Codes...)
+		l.site.Providers = append(l.site.Providers, part.site.Providers...)
 	}
 }
 

@@ -3,16 +3,17 @@ package generator
 import (
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
-	"sort"
 	"strings"
+	"sync"
 )
 
 // Write puts files into dir as one step: it fills a temporary folder beside dir, then swaps
 // it in. A build that fails or is killed before the swap leaves dir exactly as it was, and
 // leftovers of such a build are removed by the next one.
 func Write(dir string, files Files) error {
-	st, err := newStaging(dir, files.Paths())
+	st, err := newStaging(dir)
 	if err != nil {
 		return err
 	}
@@ -31,12 +32,13 @@ func Write(dir string, files Files) error {
 // staging is the temporary folder a build writes into before it replaces the output.
 type staging struct {
 	dir, tmp, parent, base string
+	made                   sync.Map // folders already made, by slash path
 }
 
-// newStaging makes the temporary folder beside dir, with every folder the files need, so
-// that the files can then be written from several goroutines: each write waits on the
-// kernel, so even two cores keep more of them in flight.
-func newStaging(dir string, paths []string) (*staging, error) {
+// newStaging makes the temporary folder beside dir. The folders inside it are made by the
+// writes that need them, so that making ten thousand folders is spread over the workers
+// rather than done alone before them.
+func newStaging(dir string) (*staging, error) {
 	dir = filepath.Clean(dir)
 	st := &staging{dir: dir, parent: filepath.Dir(dir), base: filepath.Base(dir)}
 	if err := os.MkdirAll(st.parent, 0o755); err != nil {
@@ -52,27 +54,24 @@ func newStaging(dir string, paths []string) (*staging, error) {
 		st.abort()
 		return nil, err
 	}
-	dirs := map[string]bool{}
-	for _, p := range paths {
-		if d := filepath.Dir(filepath.FromSlash(p)); d != "." {
-			dirs[d] = true
-		}
-	}
-	sorted := make([]string, 0, len(dirs))
-	for d := range dirs {
-		sorted = append(sorted, d)
-	}
-	sort.Strings(sorted) // parents before children
-	for _, d := range sorted {
-		if err := os.MkdirAll(filepath.Join(tmp, d), 0o755); err != nil {
-			st.abort()
-			return nil, err
-		}
-	}
 	return st, nil
 }
 
+// write writes one file, making its folder first. It is safe to call from several
+// goroutines.
 func (st *staging) write(name string, data []byte) error {
+	if d := path.Dir(name); d != "." {
+		if _, made := st.made.Load(d); !made {
+			// Most folders are new and their parent exists: try the one call first.
+			full := filepath.Join(st.tmp, filepath.FromSlash(d))
+			if err := os.Mkdir(full, 0o755); err != nil && !os.IsExist(err) {
+				if err := os.MkdirAll(full, 0o755); err != nil {
+					return err
+				}
+			}
+			st.made.Store(d, true)
+		}
+	}
 	return os.WriteFile(filepath.Join(st.tmp, filepath.FromSlash(name)), data, 0o644)
 }
 
