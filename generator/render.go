@@ -48,16 +48,16 @@ func (f Files) Paths() []string {
 
 // builder holds what every page of one build shares.
 type builder struct {
-	site     *Site
-	opt      Options
-	basePath string // "/kb/" when BaseURL is set, else ""
-	md       goldmark.Markdown
-	tmpl     map[string]*template.Template
-	files    Files
-	errs     ErrorList
-	jobs     []*renderJob
-	rows     sync.Map // rendered table rows, by link prefix and code
-	markdown sync.Map // rendered Markdown, by link prefix and source
+	site      *Site
+	opt       Options
+	basePath  string // "/kb/" when BaseURL is set, else ""
+	md        goldmark.Markdown
+	tmpl      map[string]*template.Template
+	files     Files
+	errs      ErrorList
+	jobs      []*renderJob
+	fragments sync.Map // rendered pieces shared by pages: see page.fragment
+	markdown  sync.Map // rendered Markdown, by link prefix and source
 }
 
 // Render turns the model into the site's files. It renders every page, copies the static
@@ -147,7 +147,9 @@ func parseTemplates(fsys fs.FS) (map[string]*template.Template, error) {
 		errs.Add(templateErrorPos(fsys, "base.html", err))
 		return nil, errs.Err()
 	}
-	out := map[string]*template.Template{}
+	// base itself is never executed as a page, only for the fragments it defines, and only
+	// after every clone is made.
+	out := map[string]*template.Template{"base.html": base}
 	for _, name := range pageTemplates {
 		src := read(name)
 		t, err := template.Must(base.Clone()).New(name).Parse(src)

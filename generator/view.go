@@ -221,17 +221,39 @@ type codeRow struct {
 }
 
 // CodeRow renders a code's row of the codes table. The same rows appear on many pages
-// (/codes/, /search/, topics, statuses), so each is rendered once per link prefix.
+// (/codes/, /search/, topics, statuses).
 func (p *page) CodeRow(c *Code) (template.HTML, error) {
-	key := p.URL("") + "\x00" + c.Key
-	if row, ok := p.r.rows.Load(key); ok {
-		return row.(template.HTML), nil
+	return p.fragment("codes-row", c.Key, codeRow{p, c})
+}
+
+// CodeChips renders codes as the short links of "Other codes with HTTP 400", each with the
+// "code-chip" template. Neighbouring codes list mostly the same codes, so each chip is
+// rendered once and joined here rather than ranged over in the page template.
+func (p *page) CodeChips(codes []*Code) (template.HTML, error) {
+	var b strings.Builder
+	for _, c := range codes {
+		chip, err := p.fragment("code-chip", c.Key, codeRow{p, c})
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(string(chip))
+	}
+	return template.HTML(b.String()), nil
+}
+
+// fragment renders a template defined in base.html once per link prefix and key, for
+// pieces of HTML that many pages show. The template must depend only on what key names and
+// on the page's link prefix.
+func (p *page) fragment(name, key string, data any) (template.HTML, error) {
+	cacheKey := name + "\x00" + p.URL("") + "\x00" + key
+	if html, ok := p.r.fragments.Load(cacheKey); ok {
+		return html.(template.HTML), nil
 	}
 	var b strings.Builder
-	if err := p.r.tmpl["codes.html"].ExecuteTemplate(&b, "codes-row", codeRow{p, c}); err != nil {
+	if err := p.r.tmpl["base.html"].ExecuteTemplate(&b, name, data); err != nil {
 		return "", err
 	}
-	row := template.HTML(b.String())
-	p.r.rows.Store(key, row)
-	return row, nil
+	html := template.HTML(b.String())
+	p.r.fragments.Store(cacheKey, html)
+	return html, nil
 }
