@@ -24,8 +24,12 @@
 //
 // # Templates
 //
-// base.html frames every page and defines the shared pieces: "badges", "codes-table",
-// "codes-row" and "file-meta". Each page template defines "main":
+// base.html frames every page and defines the shared pieces: "site-header", "site-footer",
+// "badges", "codes-table", "codes-row", "code-chip" and "file-meta". Pieces that many pages
+// show are rendered once and reused (page.fragment): the header and footer once per section
+// and link prefix, a code's row or chip once per code, badges once per verdict, a file's
+// line once per file; so each receives only what it may depend on. Each page template
+// defines "main":
 //
 //	home.html       /                      codes.html      /codes/
 //	code.html       /codes/<code>/         statuses.html   /http/
@@ -38,9 +42,9 @@
 // Templates receive a *page. Its fields: Site, Path, Title, Description, Section, and one
 // of Code, Provider, Status, Topic, Page. Its methods make links and text relative to the
 // page, so every link goes through them: URL, CodeURL, EntryURL, TopicURL, Canonical,
-// Markdown, Inline, Highlight, CodeRow, Table, FileMeta, Changed, EditURL, HistoryNote,
-// Stale, SameStatus, Classes, TopicCodes, LegacyTiers, EntryCount, Number, DocumentTitle,
-// MetaDescription, SiteTitle, NoIndex.
+// Markdown, Inline, Highlight, Fragment, Badges, CodeRow, CodeChips, Table, FileMeta,
+// Changed, EditURL, HistoryNote, Stale, SameStatus, Classes, TopicCodes, LegacyTiers,
+// EntryCount, Number, DocumentTitle, MetaDescription, SiteTitle, NoIndex.
 //
 // # Template functions
 //

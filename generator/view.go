@@ -196,8 +196,12 @@ type fileMeta struct {
 	File string
 }
 
-// FileMeta prepares the "file-meta" template: a file's last change and its edit link.
-func (p *page) FileMeta(file string) fileMeta { return fileMeta{p, file} }
+// FileMeta renders the "file-meta" template: a file's last change and its edit link. A
+// provider's file is named on the page of every code it lists, so each file's is rendered
+// once per link prefix.
+func (p *page) FileMeta(file string) (template.HTML, error) {
+	return p.fragment("file-meta", file, fileMeta{p, file})
+}
 
 // Files lists the data files the code's page is made from: its code file, then the file of
 // each provider with a statement about it.
@@ -239,6 +243,39 @@ func (p *page) CodeChips(codes []*Code) (template.HTML, error) {
 		b.WriteString(string(chip))
 	}
 	return template.HTML(b.String()), nil
+}
+
+// Fragment renders the site-wide pieces of every page, "site-header" and "site-footer".
+// They differ only by the page's section and link prefix, so each is rendered once per
+// pair and receives a chrome, which holds nothing else.
+func (p *page) Fragment(name string) (template.HTML, error) {
+	return p.fragment(name, p.Section, chrome{p: p, Section: p.Section, Site: p.Site})
+}
+
+// chrome is what "site-header" and "site-footer" receive.
+type chrome struct {
+	p       *page
+	Section string
+	Site    *Site
+}
+
+// URL links from the page, as page.URL.
+func (c chrome) URL(target string) string { return c.p.URL(target) }
+
+// SiteTitle is the site's name.
+func (c chrome) SiteTitle() string { return c.p.SiteTitle() }
+
+// verdict is what the "badges" template receives: a code's class, retry and fixers.
+type verdict struct {
+	Class, Retry, RetryAfter string
+	FixBy                    []string
+}
+
+// Badges renders a code's verdict with the "badges" template, once per distinct verdict:
+// ten thousand codes have a few dozen.
+func (p *page) Badges(c *Code) (template.HTML, error) {
+	v := verdict{c.Class, c.Retry, c.RetryAfter, c.FixBy}
+	return p.fragment("badges", strings.Join(append([]string{v.Class, v.Retry, v.RetryAfter}, v.FixBy...), "\x00"), v)
 }
 
 // fragment renders a template defined in base.html once per link prefix and key, for
