@@ -46,18 +46,22 @@ func Build(s *Site, opt Options, dir string) (int, error) {
 			writeErr = err
 		}
 	}
-	var generated Files
+	// The generated files are written and dropped at once (codes.json alone is tens of
+	// megabytes at 10,000 codes); the link check needs only their names.
+	generated := map[string]bool{}
 	var genErr error
-	written := len(r.files) + len(r.jobs)
 	parallel(1+len(r.jobs), func(i int) {
 		if i == 0 {
-			if generated, genErr = r.generated(); genErr != nil {
+			files, err := r.generated()
+			if genErr = err; err != nil {
 				return
 			}
-			for _, files := range []Files{r.files, generated} {
-				for _, name := range files.Paths() {
-					fail(nil, st.write(name, files[name]))
-				}
+			for _, name := range files.Paths() {
+				generated[name] = true
+				fail(nil, st.write(name, files[name]))
+			}
+			for _, name := range r.files.Paths() {
+				fail(nil, st.write(name, r.files[name]))
 			}
 			return
 		}
@@ -87,5 +91,5 @@ func Build(s *Site, opt Options, dir string) (int, error) {
 		st.abort()
 		return 0, writeErr
 	}
-	return written + len(generated), st.commit()
+	return len(r.files) + len(r.jobs) + len(generated), st.commit()
 }

@@ -89,15 +89,14 @@ func (lc *linkChecker) page(name string, html []byte) {
 
 // finish checks the links to anchors of other pages, and links to files that were not
 // known when the pages were checked, against late, and returns every problem found.
-func (lc *linkChecker) finish(late Files) ErrorList {
+func (lc *linkChecker) finish(late map[string]bool) ErrorList {
 	var all ErrorList
 	for _, l := range lc.errs {
 		all = append(all, l...)
 	}
 	for _, p := range lc.pending {
-		_, made := late[p.target]
 		switch {
-		case !lc.exists[p.target] && !made:
+		case !lc.exists[p.target] && !late[p.target]:
 			all.Add(Pos{File: p.page}, "broken link %q: no file %s", p.href, p.target)
 		case p.frag == "" || !strings.HasSuffix(p.target, ".html"):
 		case !lc.ids[p.target][p.frag]:
@@ -189,9 +188,12 @@ func resolveLink(page, href, basePath string) (target, frag string, ok bool) {
 		}
 		p = rest
 	default:
-		dir := ""
-		if i := strings.LastIndexByte(page, '/'); i >= 0 {
-			dir = page[:i+1]
+		dir := page[:strings.LastIndexByte(page, '/')+1]
+		// Most links climb to the root first (../../codes/470/): drop a folder of dir for
+		// each, rather than join and split the whole path.
+		for strings.HasPrefix(p, "../") && dir != "" {
+			p = p[3:]
+			dir = dir[:strings.LastIndexByte(dir[:len(dir)-1], '/')+1]
 		}
 		p = cleanPath(dir + p)
 	}

@@ -306,9 +306,15 @@ func (p *page) Markdown(src string) (template.HTML, error) {
 	if p.Code != nil && strings.Contains(src, p.Code.Key) {
 		self = p.Code.Key // a code page does not link to itself
 	}
-	key := p.URL("") + "\x00" + self + "\x00" + src
-	if html, ok := p.r.markdown.Load(key); ok {
-		return html.(template.HTML), nil
+	// A code's own summary is shown on its page only: keeping it would hold every summary of
+	// the site in memory for nothing.
+	cache := p.Code == nil || src != p.Code.Summary
+	key := ""
+	if cache {
+		key = p.URL("") + "\x00" + self + "\x00" + src
+		if html, ok := p.r.markdown.Load(key); ok {
+			return html.(template.HTML), nil
+		}
 	}
 	html, err := renderMarkdown(p.r.md, src, markdownLinks{
 		code: func(key string) (string, string) {
@@ -320,7 +326,7 @@ func (p *page) Markdown(src string) (template.HTML, error) {
 		},
 		root: p.URL,
 	})
-	if err == nil {
+	if err == nil && cache {
 		p.r.markdown.Store(key, html)
 	}
 	return html, err

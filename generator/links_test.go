@@ -1,0 +1,35 @@
+package generator
+
+import "testing"
+
+func TestResolveLink(t *testing.T) {
+	tests := []struct {
+		page, href, base string
+		target, frag     string
+		inside           bool
+	}{
+		{"codes/470/index.html", "../../codes/131047/", "", "codes/131047/index.html", "", true},
+		{"codes/470/index.html", "../../providers/aircall/#line-offline", "", "providers/aircall/index.html", "line-offline", true},
+		{"codes/470/index.html", "../../", "", "index.html", "", true},
+		{"codes/470/index.html", "../../../x/", "", "../x/index.html", "", true},
+		{"codes/470/index.html", "#causes", "", "codes/470/index.html", "causes", true},
+		{"codes/470/index.html", "./", "", "codes/470/index.html", "", true},
+		{"codes/index.html", "../static/style.css?v=1", "", "static/style.css", "", true},
+		{"index.html", "a/../b/", "", "b/index.html", "", true},
+		{"index.html", "codes/%31%33/", "", "codes/13/index.html", "", true},
+		{"404.html", "/codes/", "", "codes/index.html", "", true},
+		{"codes/index.html", "/kb/codes/470/", "/kb/", "codes/470/index.html", "", true},
+		{"codes/index.html", "/other/", "/kb/", "/other/", "", true},
+		{"index.html", "https://example.com/", "", "", "", false},
+		{"index.html", "//example.com/", "", "", "", false},
+		{"index.html", "mailto:support@example.com", "", "", "", false},
+		{"index.html", "JavaScript:alert(1)", "", "", "", false},
+	}
+	for _, tt := range tests {
+		target, frag, inside := resolveLink(tt.page, tt.href, tt.base)
+		if inside != tt.inside || inside && (target != tt.target || frag != tt.frag) {
+			t.Errorf("resolveLink(%q, %q, %q) = %q, %q, %v; want %q, %q, %v",
+				tt.page, tt.href, tt.base, target, frag, inside, tt.target, tt.frag, tt.inside)
+		}
+	}
+}
