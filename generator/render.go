@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io/fs"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -268,16 +269,33 @@ func (p *page) URL(target string) string {
 		// GitHub Pages serves 404.html at whatever address was asked for, at any depth.
 		return "/" + target
 	}
-	depth := strings.Count(p.Path, "/")
-	rel := strings.Repeat("../", depth) + target
-	if rel == "" {
+	up := upToRoot(strings.Count(p.Path, "/"))
+	switch {
+	case target == "" && up == "":
 		return "./"
+	case target == "":
+		return up
 	}
-	return rel
+	return up + target
+}
+
+// upToRoot returns "../" depth times. Every link of every page starts with it.
+func upToRoot(depth int) string {
+	const ups = "../../../../../../../../"
+	if 3*depth <= len(ups) {
+		return ups[:3*depth]
+	}
+	return strings.Repeat("../", depth)
 }
 
 // CodeURL links to a code's page.
 func (p *page) CodeURL(c *Code) string { return p.URL("codes/" + c.Key + "/") }
+
+// ProviderURL links to a provider's page.
+func (p *page) ProviderURL(pr *Provider) string { return p.URL("providers/" + pr.Slug + "/") }
+
+// StatusURL links to the page of an HTTP status.
+func (p *page) StatusURL(status int) string { return p.URL("http/" + strconv.Itoa(status) + "/") }
 
 // EntryURL links to an entry's row on its provider's page.
 func (p *page) EntryURL(e *Entry) string {

@@ -278,11 +278,13 @@ func (p *page) Badges(c *Code) (template.HTML, error) {
 	return p.fragment("badges", strings.Join(append([]string{v.Class, v.Retry, v.RetryAfter}, v.FixBy...), "\x00"), v)
 }
 
+type fragmentKey struct{ name, prefix, key string }
+
 // fragment renders a template defined in base.html once per link prefix and key, for
 // pieces of HTML that many pages show. The template must depend only on what key names and
 // on the page's link prefix.
 func (p *page) fragment(name, key string, data any) (template.HTML, error) {
-	cacheKey := name + "\x00" + p.URL("") + "\x00" + key
+	cacheKey := fragmentKey{name, p.URL(""), key}
 	if html, ok := p.r.fragments.Load(cacheKey); ok {
 		return html.(template.HTML), nil
 	}
