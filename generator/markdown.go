@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"html/template"
+	"iter"
 	"regexp"
 	"strings"
 	"sync"
@@ -168,7 +169,6 @@ type Mention struct {
 }
 
 var (
-	numberPattern = regexp.MustCompile(`[0-9]+(?:-[0-9]+)?`)
 	// A short number is a code only when the text says so: "error 470", "code 4", "(#10)",
 	// "codes 470, 471 and 472". Otherwise "10 minutes" and "HTTP 500" would become links.
 	codeCue      = regexp.MustCompile(`(?i)(?:\b(?:error|errors|code|codes)\s*:?\s*\(?|#)$`)
@@ -181,8 +181,7 @@ var (
 func FindCodeMentions(s []byte, known func(code string) bool) []Mention {
 	var out []Mention
 	prevEnd := -1
-	for _, loc := range numberPattern.FindAllIndex(s, -1) {
-		start, end := loc[0], loc[1]
+	for start, end := range numbers(s) {
 		if start > 0 && isWordByte(s[start-1]) || end < len(s) && isWordByte(s[end]) {
 			continue
 		}
@@ -210,6 +209,31 @@ func FindCodeMentions(s []byte, known func(code string) bool) []Mention {
 		prevEnd = end
 	}
 	return out
+}
+
+// numbers yields the start and end of each number in s, as the regular expression
+// [0-9]+(?:-[0-9]+)? would find them: 470, 131047, 200-299. A scan, because every text of
+// every page goes through here, and most have no digit at all.
+func numbers(s []byte) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for i := 0; i < len(s); {
+			if !isDigit(s[i]) {
+				i++
+				continue
+			}
+			start := i
+			for i < len(s) && isDigit(s[i]) {
+				i++
+			}
+			if i+1 < len(s) && s[i] == '-' && isDigit(s[i+1]) {
+				for i++; i < len(s) && isDigit(s[i]); i++ {
+				}
+			}
+			if !yield(start, i) {
+				return
+			}
+		}
+	}
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -77,7 +79,16 @@ func FuzzCodeLinking(f *testing.F) {
 
 func FuzzFindCodeMentions(f *testing.F) {
 	f.Add("error 470, 471 and 131047; code 1,000 #10 200-299")
+	number := regexp.MustCompile(`[0-9]+(?:-[0-9]+)?`)
 	f.Fuzz(func(t *testing.T, in string) {
+		want := number.FindAllStringIndex(in, -1)
+		var got [][]int
+		for start, end := range numbers([]byte(in)) {
+			got = append(got, []int{start, end})
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("numbers(%q) = %v, want %v as the regular expression finds them", in, got, want)
+		}
 		prev := -1
 		for _, m := range FindCodeMentions([]byte(in), func(string) bool { return true }) {
 			if m.Start < prev || m.Start >= m.End || m.End > len(in) || in[m.Start:m.End] != m.Code {
