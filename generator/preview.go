@@ -40,11 +40,10 @@ func (p *Preview) File(name string) ([]byte, bool, error) {
 	}
 	if job, ok := p.pages[name]; ok {
 		var buf bytes.Buffer
-		b, err := p.r.execute(job, &buf)
-		if err != nil {
+		if err := p.r.execute(job, &buf); err != nil {
 			return nil, true, err
 		}
-		return b, true, nil
+		return buf.Bytes(), true, nil
 	}
 	p.once.Do(func() { p.generated, p.genErr = p.r.generated() })
 	if p.genErr != nil {

@@ -467,7 +467,9 @@ func (r *builder) runJobs() {
 	parallel(len(r.jobs), func(i int) {
 		var buf bytes.Buffer
 		job := r.jobs[i]
-		job.result, job.err = r.execute(job, &buf)
+		if job.err = r.execute(job, &buf); job.err == nil {
+			job.result = buf.Bytes()
+		}
 	})
 	for _, job := range r.jobs {
 		if job.err != nil {
@@ -478,15 +480,16 @@ func (r *builder) runJobs() {
 	}
 }
 
-func (r *builder) execute(job *renderJob, buf *bytes.Buffer) ([]byte, *Error) {
+// execute renders a page into buf.
+func (r *builder) execute(job *renderJob, buf *bytes.Buffer) *Error {
 	if err := r.tmpl[job.tmpl].ExecuteTemplate(buf, "base.html", job.page); err != nil {
 		pos, format, arg := templateErrorPos(r.opt.Templates, job.tmpl, err)
 		if !strings.Contains(err.Error(), job.tmpl+":") {
 			pos, format, arg = templateErrorPos(r.opt.Templates, "base.html", err)
 		}
-		return nil, &Error{Pos: pos, Msg: fmt.Sprintf(format+" (rendering %s)", arg, job.out)}
+		return &Error{Pos: pos, Msg: fmt.Sprintf(format+" (rendering %s)", arg, job.out)}
 	}
-	return bytes.Clone(buf.Bytes()), nil
+	return nil
 }
 
 var markdownMarks = strings.NewReplacer("`", "", "*", "", "_", " ")
