@@ -281,31 +281,103 @@ func (htmlAsText) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 	})
 }
 
-// plainText reports whether src is text that Markdown would only escape and wrap in a
-// paragraph: one line, no Markdown or HTML syntax, nothing auto-linked (no digits that could
-// be a code, no address). Most causes and actions are such sentences, and escaping them
-// directly skips goldmark's parser, the main cost of a large build.
-func plainText(src string) bool {
-	if strings.HasPrefix(src, "    ") || strings.HasPrefix(src, "\t") {
-		return false // an indented code block
+// simpleParagraph renders src without goldmark when it is one paragraph of plain sentences,
+// with at most `code spans` and **strong** words, that mentions no code known would link.
+// ok is false for anything else, which goldmark then renders. Most texts of a large site are
+// such sentences, and goldmark's parser was the largest single cost of rendering them.
+// FuzzSimpleParagraph checks the two agree. The rules are stricter than Markdown's, so that
+// each can be read as obviously right: a text that is unusual in any way goes to goldmark.
+func simpleParagraph(src string, known func(code string) bool) (html string, ok bool) {
+	body := strings.TrimLeft(src, " ")
+	if len(src)-len(body) >= 4 || strings.HasPrefix(body, "\n") {
+		return "", false // an indented code block, or a blank line first
 	}
-	for _, r := range src {
-		if r < ' ' || r == 0x7f || r != ' ' && unicode.IsSpace(r) || r == utf8.RuneError {
-			return false
+	s := strings.TrimRight(body, " \n")
+	if s == "" || strings.Contains(s, "www.") {
+		return "", false
+	}
+	for _, r := range s {
+		if r < ' ' && r != '\n' || r == 0x7f || r != ' ' && r != '\n' && unicode.IsSpace(r) || r == utf8.RuneError {
+			return "", false
 		}
 	}
-	s := strings.TrimSpace(src)
-	if s == "" || strings.ContainsAny(s, "`*_[]<>&!#|~\\$@0123456789:") || strings.Contains(s, "www.") {
-		return false
+	if strings.ContainsAny(s, "0123456789") && len(FindCodeMentions([]byte(s), known)) > 0 {
+		return "", false
 	}
-	switch s[0] {
-	case '-', '+', '=', '>':
-		return false
+	var b strings.Builder
+	b.WriteString("<p>")
+	for i, line := range strings.Split(s, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if !simpleLine(&b, line) {
+			return "", false
+		}
+	}
+	b.WriteString("</p>\n")
+	return b.String(), true
+}
+
+// simpleLine writes one line of a simple paragraph, or reports that it is not simple.
+func simpleLine(b *strings.Builder, line string) bool {
+	if line == "" || line[0] == ' ' || line[len(line)-1] == ' ' {
+		return false // a blank line or a hard break
+	}
+	if strings.ContainsRune("-+=>*`", rune(line[0])) || isDigit(line[0]) {
+		return false // a list, quote, heading underline, rule or fence
+	}
+	for i := 0; i < len(line); {
+		switch line[i] {
+		case '`':
+			end := strings.IndexByte(line[i+1:], '`') + i + 1
+			code := line[i+1 : max(end, i+1)]
+			// Inside a code span only what could start an autolink or HTML across its
+			// backticks is refused: mail@host.com, <…>, &…;, \`.
+			if end <= i || code == "" || code[0] == ' ' || code[len(code)-1] == ' ' ||
+				end+1 < len(line) && line[end+1] == '`' || strings.ContainsAny(code, "<>&@:\\") {
+				return false
+			}
+			b.WriteString("<code>")
+			b.Write(util.EscapeHTML([]byte(code)))
+			b.WriteString("</code>")
+			i = end + 1
+		case '*':
+			if !strings.HasPrefix(line[i:], "**") || line[i-1] != ' ' {
+				return false
+			}
+			end := strings.Index(line[i+2:], "**") + i + 2
+			if end < i+2 {
+				return false
+			}
+			word, after := line[i+2:end], end+2
+			if word == "" || !isLetter(word[0]) || !isLetter(word[len(word)-1]) ||
+				strings.ContainsAny(word, "*`") || !plainRun(word) ||
+				after < len(line) && !strings.ContainsRune(" .,;?)", rune(line[after])) {
+				return false
+			}
+			b.WriteString("<strong>")
+			b.Write(util.EscapeHTML([]byte(word)))
+			b.WriteString("</strong>")
+			i = after
+		default:
+			j := i + 1
+			for j < len(line) && line[j] != '`' && line[j] != '*' {
+				j++
+			}
+			if !plainRun(line[i:j]) {
+				return false
+			}
+			b.Write(util.EscapeHTML([]byte(line[i:j])))
+			i = j
+		}
 	}
 	return true
 }
 
-// escapePlain escapes plain text exactly as goldmark does.
-func escapePlain(src string) string {
-	return string(util.EscapeHTML([]byte(strings.TrimSpace(src))))
+// plainRun reports whether text holds none of the characters that start Markdown or HTML
+// syntax, other than the code spans and strong words simpleLine handles.
+func plainRun(text string) bool {
+	return !strings.ContainsAny(text, "`*_[]<>&!#|~\\$@:")
 }
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

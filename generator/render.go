@@ -315,15 +315,16 @@ func (p *page) Markdown(src string) (template.HTML, error) {
 	if strings.TrimSpace(src) == "" {
 		return "", nil
 	}
-	if plainText(src) {
-		return template.HTML("<p>" + escapePlain(src) + "</p>\n"), nil
-	}
-	// The same text (a provider's statement) is shown on several pages; links depend only
-	// on the page's prefix, so render it once per prefix.
 	self := ""
 	if p.Code != nil && strings.Contains(src, p.Code.Key) {
 		self = p.Code.Key // a code page does not link to itself
 	}
+	linked := func(key string) bool { return key != self && p.Site.Code(key) != nil }
+	if html, ok := simpleParagraph(src, linked); ok {
+		return template.HTML(html), nil
+	}
+	// The same text (a provider's statement) is shown on several pages; links depend only
+	// on the page's prefix, so render it once per prefix.
 	// A code's own summary is shown on its page only: keeping it would hold every summary of
 	// the site in memory for nothing.
 	cache := p.Code == nil || src != p.Code.Summary
