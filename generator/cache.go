@@ -51,13 +51,15 @@ func (c *Cache) Forget(file string) {
 	}
 }
 
-func (c *Cache) trusted() bool {
+// checksFiles reports whether the cache compares a file's size and time to decide whether
+// to use its entry; only then does the loader need to stat each file.
+func (c *Cache) checksFiles() bool {
 	if c == nil {
 		return false
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.watched
+	return !c.watched
 }
 
 // get returns the cached result for file: when watched, whatever is there; otherwise only

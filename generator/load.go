@@ -105,7 +105,7 @@ func (l *loader) loadDir(dir string, load func(l *loader, name, key string, info
 	// core; the parts are then joined in directory order, so the model and the errors do not
 	// depend on scheduling.
 	parts := make([]*loader, len(entries))
-	trusted := l.in.Cache.trusted()
+	checks := l.in.Cache.checksFiles()
 	parallel(len(entries), func(i int) {
 		e := entries[i]
 		part := &loader{in: l.in, site: &Site{}}
@@ -123,7 +123,7 @@ func (l *loader) loadDir(dir string, load func(l *loader, name, key string, info
 			part.errs.Add(Pos{File: display}, "file name %q does not end in .toml", e.Name())
 		default:
 			var info fs.FileInfo
-			if !trusted {
+			if checks {
 				info, _ = e.Info()
 			}
 			load(part, name, key, info)
@@ -149,7 +149,7 @@ func (l *loader) decode(fsys fs.FS, name, display string, v any) *keyIndex {
 }
 
 func (l *loader) entryInfo(e fs.DirEntry) fs.FileInfo {
-	if l.in.Cache.trusted() {
+	if !l.in.Cache.checksFiles() {
 		return nil
 	}
 	info, _ := e.Info()
