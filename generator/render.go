@@ -58,6 +58,7 @@ type builder struct {
 	errs      ErrorList
 	jobs      []*renderJob
 	fragments sync.Map // rendered pieces shared by pages: see page.fragment
+	uncached  bool     // render every fragment afresh (TestFragmentsAsUncached)
 	markdown  sync.Map // rendered Markdown, by link prefix and source
 }
 

@@ -181,3 +181,40 @@ func TestSymlinkRefused(t *testing.T) {
 		t.Fatalf("got %v, want %q", err, want)
 	}
 }
+
+// TestFragmentsAsUncached renders every page of the real site and of the fixture twice: with
+// the shared pieces cached as in a build, and rendered afresh for each page. A cache key that
+// leaves out something its template shows makes some page differ.
+func TestFragmentsAsUncached(t *testing.T) {
+	tmpl, static := projectLayers(t, nil)
+	opt := Options{Templates: tmpl, Static: static, RepoURL: "https://github.com/org/kb", History: History{Missing: "shallow clone"}}
+	for name, site := range map[string]*Site{"real": loadRealSite(t), "fixture": fixtureSite(t)} {
+		var pages [2]Files
+		for i, uncached := range []bool{false, true} {
+			r, err := newBuilder(site, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.uncached = uncached
+			r.runJobs()
+			if err := r.errs.Err(); err != nil {
+				t.Fatal(err)
+			}
+			pages[i] = r.files
+		}
+		for _, p := range pages[1].Paths() {
+			if !bytes.Equal(pages[0][p], pages[1][p]) {
+				t.Errorf("%s site: %s differs when its shared pieces are rendered afresh", name, p)
+			}
+		}
+	}
+}
+
+func fixtureSite(t *testing.T) *Site {
+	t.Helper()
+	site, err := Load(input(archiveFiles(readArchive(t, "testdata/site.txtar"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return site
+}

@@ -285,7 +285,7 @@ type fragmentKey struct{ name, prefix, key string }
 // on the page's link prefix.
 func (p *page) fragment(name, key string, data any) (template.HTML, error) {
 	cacheKey := fragmentKey{name, p.URL(""), key}
-	if html, ok := p.r.fragments.Load(cacheKey); ok {
+	if html, ok := p.r.fragments.Load(cacheKey); ok && !p.r.uncached {
 		return html.(template.HTML), nil
 	}
 	var b strings.Builder
