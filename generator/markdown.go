@@ -342,6 +342,7 @@ func simpleLine(b *strings.Builder, line string) bool {
 			b.WriteString("</code>")
 			i = end + 1
 		case '*':
+			// i > 0: a line starting with * was refused above.
 			if !strings.HasPrefix(line[i:], "**") || line[i-1] != ' ' {
 				return false
 			}

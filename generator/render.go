@@ -325,9 +325,8 @@ func (p *page) Markdown(src string) (template.HTML, error) {
 		return template.HTML(html), nil
 	}
 	// The same text (a provider's statement) is shown on several pages; links depend only
-	// on the page's prefix, so render it once per prefix.
-	// A code's own summary is shown on its page only: keeping it would hold every summary of
-	// the site in memory for nothing.
+	// on the page's prefix, so render it once per prefix. Not a code's own summary, which
+	// only its page shows: keeping those would hold every summary of the site for nothing.
 	cache := p.Code == nil || src != p.Code.Summary
 	key := ""
 	if cache {
