@@ -39,6 +39,7 @@ type config struct {
 	data, content, templates, static string
 	out, settings                    string
 	cpuProfile, memProfile           string
+	stale                            bool
 	site                             generator.Settings
 	flags                            *flag.FlagSet
 }
@@ -77,6 +78,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		flags.Usage = helpFor(flags, "build reads data/ and content/, checks every page and link, and writes the site to --out.\nA failed build leaves the previous output as it was.")
 	case "check":
 		cfg.register(flags, false)
+		flags.BoolVar(&cfg.stale, "stale", false, "list the code files not checked against Meta's documentation in the last 180 days, oldest first, and nothing else")
 		flags.Usage = helpFor(flags, "check validates the data, the pages and the templates and checks every link, exactly as build\ndoes, but writes nothing. It prints every problem as file:line:column: message.")
 	case "serve":
 		cfg.register(flags, false)
@@ -156,6 +158,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			return 1
+		}
+		// An old check is a reminder, not a failure: the site is still right until Meta
+		// changes its pages, and CI must not break on a date.
+		stale := generator.Stale(site, time.Now())
+		if cfg.stale {
+			for _, c := range stale {
+				fmt.Fprintln(stdout, generator.StaleNote(c, time.Now()))
+			}
+			return 0
+		}
+		for _, c := range stale {
+			fmt.Fprintln(stderr, "warning: "+generator.StaleNote(c, time.Now()))
 		}
 		fmt.Fprintf(stdout, "ok: %d files would be written\n", len(files))
 		return 0

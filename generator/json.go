@@ -12,23 +12,26 @@ type jsonSite struct {
 }
 
 type jsonCode struct {
-	Code          string          `json:"code"`
-	URL           string          `json:"url"`
-	Title         string          `json:"title"`
-	API           string          `json:"api,omitempty"`
-	HTTPStatus    int             `json:"http_status,omitempty"`
-	Class         string          `json:"class,omitempty"`
-	Retry         string          `json:"retry,omitempty"`
-	RetryAfter    string          `json:"retry_after,omitempty"`
-	FixBy         []string        `json:"fix_by,omitempty"`
-	Topics        []string        `json:"topics,omitempty"`
-	Summary       string          `json:"summary,omitempty"`
-	Causes        []string        `json:"causes,omitempty"`
-	Actions       []string        `json:"actions,omitempty"`
-	Equivalent    []string        `json:"equivalent,omitempty"`
-	SeeAlso       []string        `json:"see_also,omitempty"`
-	Providers     []jsonStatement `json:"providers,omitempty"`
-	Disagreements []string        `json:"disagreements,omitempty"`
+	Code           string          `json:"code"`
+	URL            string          `json:"url"`
+	Title          string          `json:"title"`
+	API            string          `json:"api,omitempty"`
+	HTTPStatus     int             `json:"http_status,omitempty"`
+	Class          string          `json:"class,omitempty"`
+	Retry          string          `json:"retry,omitempty"`
+	RetryAfter     string          `json:"retry_after,omitempty"`
+	FixBy          []string        `json:"fix_by,omitempty"`
+	Topics         []string        `json:"topics,omitempty"`
+	Summary        string          `json:"summary,omitempty"`
+	Causes         []string        `json:"causes,omitempty"`
+	Actions        []string        `json:"actions,omitempty"`
+	Equivalent     []string        `json:"equivalent,omitempty"`
+	SeeAlso        []string        `json:"see_also,omitempty"`
+	Providers      []jsonStatement `json:"providers,omitempty"`
+	Disagreements  []string        `json:"disagreements,omitempty"`
+	Messages       []string        `json:"messages,omitempty"`
+	CheckedOn      string          `json:"checked_on,omitempty"`
+	CheckedAgainst string          `json:"checked_against,omitempty"`
 }
 
 type jsonStatement struct {
@@ -76,7 +79,11 @@ func (r *builder) codesJSON() ([]byte, error) {
 		jc := jsonCode{
 			Code: c.Key, URL: root.CodeURL(c), Title: c.Title, API: c.API, HTTPStatus: c.HTTPStatus,
 			Class: c.Class, Retry: c.Retry, RetryAfter: c.RetryAfter, FixBy: c.FixBy, Topics: c.Topics,
-			Summary: c.Summary, Causes: c.Causes, Actions: c.Actions,
+			Summary: c.Summary, Causes: c.Causes, Actions: c.Actions, Messages: c.Messages,
+			CheckedAgainst: c.Checked.Against,
+		}
+		if !c.Checked.On.IsZero() {
+			jc.CheckedOn = c.Checked.On.Format("2006-01-02")
 		}
 		for _, o := range c.Equivalents {
 			jc.Equivalent = append(jc.Equivalent, o.Key)

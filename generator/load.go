@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -372,6 +373,10 @@ type codeFile struct {
 		Providers []string `toml:"providers"`
 		Current   string   `toml:"current"`
 	} `toml:"disagreement"`
+	Messages []string `toml:"messages"`
+	// When and against which of Meta's pages a person last checked the file.
+	CheckedOn      time.Time `toml:"checked_on"`
+	CheckedAgainst string    `toml:"checked_against"`
 }
 
 type providerFile struct {
@@ -464,9 +469,12 @@ func (l *loader) readCode(name, key, display string) *Code {
 		Key: key, File: display, num: codeNumber(key),
 		Title: f.Title, API: f.API, HTTPStatus: f.HTTPStatus, Class: f.Class, Retry: f.Retry,
 		RetryAfter: f.RetryAfter, FixBy: f.FixBy, Topics: f.Topics, Summary: f.Summary,
-		Causes: f.Causes, Actions: f.Actions, Payload: f.Payload,
+		Causes: f.Causes, Actions: f.Actions, Payload: f.Payload, Messages: f.Messages,
+		Checked: Check{On: f.CheckedOn, Against: f.CheckedAgainst, Pos: ix.key("checked_on")},
 	}
 	l.required(ix, "", map[string]string{"title": f.Title, "api": f.API, "class": f.Class, "retry": f.Retry, "summary": f.Summary})
+	l.messages(ix, f.Messages)
+	l.checked(ix, f.CheckedOn, f.CheckedAgainst)
 	l.oneOf(ix, "api", f.API, apis)
 	l.oneOf(ix, "class", f.Class, classes)
 	l.oneOf(ix, "retry", f.Retry, retries)
@@ -858,6 +866,30 @@ func (l *loader) retryAfter(ix *keyIndex, prefix, retry, after string) {
 	case retry == "no":
 		l.errs.Add(ix.value(prefix+"retry_after"), "retry_after: set, but retry is \"no\"")
 	}
+}
+
+// messages checks the literal strings an API returns: each one something to find, once.
+func (l *loader) messages(ix *keyIndex, messages []string) {
+	for i, m := range messages {
+		switch {
+		case strings.TrimSpace(m) == "":
+			l.errs.Add(ix.item("messages", i), "messages: entry %d is empty", i+1)
+		case slices.Contains(messages[:i], m):
+			l.errs.Add(ix.item("messages", i), "messages: %q is listed twice", m)
+		}
+	}
+}
+
+// checked requires the date and the page of a check together: a date without the page
+// cannot be repeated by the next person, and a page without a date cannot go stale.
+func (l *loader) checked(ix *keyIndex, on time.Time, against string) {
+	switch {
+	case against != "" && on.IsZero():
+		l.errs.Add(ix.key("checked_against"), "checked_on: missing; say when the file was checked against this page (checked_on = 2026-11-30)")
+	case against == "" && !on.IsZero():
+		l.errs.Add(ix.key("checked_on"), "checked_against: missing; name the page of Meta's documentation the file was checked against")
+	}
+	l.webURL(ix, "checked_against", against)
 }
 
 func (l *loader) webURL(ix *keyIndex, at, u string) {

@@ -53,6 +53,8 @@ type Code struct {
 	Causes     []string
 	Actions    []string
 	Payload    string
+	Messages   []string // the literal strings the API returns, as people paste them
+	Checked    Check
 
 	Disagreements []Disagreement
 
@@ -64,6 +66,14 @@ type Code struct {
 
 	equivalent, seeAlso []ref
 	num                 int // the number the code sorts by
+}
+
+// Check records when a person last compared a code file with Meta's documentation, and
+// against which page.
+type Check struct {
+	On      time.Time // zero when the file was never checked
+	Against string    // the page's address
+	Pos     Pos       // of checked_on, for warnings
 }
 
 // HasFile reports whether Meta's definition (a code file) exists for the code.

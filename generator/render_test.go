@@ -10,7 +10,7 @@ import (
 
 // goldenPages are one page of every kind, rendered from testdata/site.txtar.
 var goldenPages = []string{
-	"index.html", "codes/index.html", "codes/131047/index.html", "codes/63016/index.html",
+	"index.html", "codes/index.html", "codes/131047/index.html", "codes/470/index.html", "codes/63016/index.html",
 	"http/index.html", "http/400/index.html", "providers/index.html", "providers/acme/index.html",
 	"tiers/index.html", "quality/index.html", "window/index.html", "topics/templates/index.html",
 	"search/index.html", "404.html", "sitemap.xml", "codes.json",

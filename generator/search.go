@@ -82,6 +82,7 @@ func buildSearchIndex(s *Site) (Files, error) {
 		d.bodyText = append(d.bodyText, c.Causes...)
 		d.bodyText = append(d.bodyText, c.Actions...)
 		d.bodyText = append(d.bodyText, payloadWords(c.Payload)...)
+		d.bodyText = append(d.bodyText, c.Messages...)
 		for _, dis := range c.Disagreements {
 			d.bodyText = append(d.bodyText, dis.About, dis.Current)
 		}
