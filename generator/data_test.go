@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -112,4 +113,98 @@ func readLines(t *testing.T, path string) []string {
 
 func htmlEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
+}
+
+// TestMetaCodesComplete compares data/codes with testdata/meta-codes.txt, the codes Meta
+// documents today, written by hand from its pages: each has a file checked against Meta's
+// documentation, and each code file outside the retired On-Premises API is on the list, so
+// the list stays the record of what Meta documents.
+func TestMetaCodesComplete(t *testing.T) {
+	site := loadRealSite(t)
+	listed := map[string]bool{}
+	for _, key := range readLines(t, "testdata/meta-codes.txt") {
+		if listed[key] {
+			t.Errorf("%s is listed twice", key)
+		}
+		listed[key] = true
+		switch c := site.Code(key); {
+		case c == nil || !c.HasFile():
+			t.Errorf("Meta documents %s, but data/codes/%s.toml does not exist", key, key)
+		case c.Checked.On.IsZero():
+			t.Errorf("%s: not checked against Meta's documentation (checked_on, checked_against)", c.File)
+		}
+	}
+	for _, c := range site.Codes {
+		if c.HasFile() && c.API != "onprem" && !listed[c.Key] {
+			t.Errorf("%s is not in testdata/meta-codes.txt: add it with the page Meta documents it on", c.File)
+		}
+		if c.HasFile() && c.Checked.On.IsZero() {
+			t.Errorf("%s: never checked against Meta's documentation", c.File)
+		}
+	}
+}
+
+// TestMetaFacts pins the verdicts that were once wrong on this site, or that an agent acts
+// on at once: the HTTP status (0 where no source gives one), the retry and its wait, who
+// fixes, and Meta's title. Each row names the page of Meta's that settles it; an empty
+// field is not pinned.
+func TestMetaFacts(t *testing.T) {
+	site := loadRealSite(t)
+	const any = -1 // status not pinned
+	tests := []struct {
+		code       string
+		status     int
+		retry      string
+		retryAfter string
+		fixBy      string
+		title      string
+		source     string
+	}{
+		{"0", 401, "", "", "you", "", "error codes, Dec 2025 table"},
+		{"2", 503, "", "", "", "", "error codes, Dec 2025 table: 503 for code 2, as 360dialog says"},
+		{"3", 500, "", "", "", "", "error codes, Dec 2025 table"},
+		{"10", 403, "", "", "", "", "error codes, Dec 2025 table"},
+		{"190", 401, "", "", "you", "", "error codes: get a new access token"},
+		{"368", 403, "", "", "", "", "error codes, Dec 2025 table"},
+		{"130497", 403, "", "", "", "", "error codes, Dec 2025 table: 403, as 360dialog says"},
+		{"131016", 500, "", "", "", "", "error codes, Dec 2025 table: 500, not 503"},
+		{"131057", 500, "", "", "", "", "error codes, Dec 2025 table"},
+		{"132001", 404, "no", "", "you", "", "error codes, Dec 2025 table"},
+		{"132015", 400, "yes", "", "", "", "template pausing: the pause lifts by itself after 3 h, then 6 h"},
+		{"133004", 503, "", "", "", "", "error codes, Dec 2025 table"},
+		{"133015", 400, "yes", "5m", "", "", "error codes: wait 5 minutes"},
+		{"133016", 400, "yes", "72h", "", "", "registration: 10 requests in 72 h, then 72 h blocked"},
+		{"134101", 400, "yes", "10m", "", "Your template is still syncing", "error codes, MM API table: up to 10 minutes"},
+		{"134102", 500, "", "", "", "", "error codes, MM API table: 500"},
+		{"131049", 400, "", "", "", "", "error codes, Dec 2025 table"},
+		{"131063", 0, "", "", "you", "", "error codes: the business's own setting, no status given"},
+		{"131064", 0, "", "", "you", "", "error codes: the account's messaging limit, no status given"},
+		{"137000", 0, "", "", "", "", "phone numbers: arrives in a status webhook, no status"},
+		{"2388019", 0, "no", "", "you", "Message Template Limit Exceeded", "error codes: no status given"},
+		{"2494100", 0, "", "", "", "", "error codes: no status given; try again in a few minutes"},
+		{"500", any, "", "", "", "Generic error", "On-Premises errors"},
+		{"2001", any, "no", "", "you", "Template Missing", "On-Premises errors; 132001: the business approves and names the template"},
+	}
+	for _, tc := range tests {
+		c := site.Code(tc.code)
+		if c == nil || !c.HasFile() {
+			t.Errorf("%s: no code file", tc.code)
+			continue
+		}
+		if tc.status != any && c.HTTPStatus != tc.status {
+			t.Errorf("%s: http_status %d, want %d (%s)", tc.code, c.HTTPStatus, tc.status, tc.source)
+		}
+		if tc.retry != "" && c.Retry != tc.retry {
+			t.Errorf("%s: retry %q, want %q (%s)", tc.code, c.Retry, tc.retry, tc.source)
+		}
+		if tc.retryAfter != "" && c.RetryAfter != tc.retryAfter {
+			t.Errorf("%s: retry_after %q, want %q (%s)", tc.code, c.RetryAfter, tc.retryAfter, tc.source)
+		}
+		if tc.fixBy != "" && !slices.Contains(c.FixBy, tc.fixBy) {
+			t.Errorf("%s: fix_by %v, want it to include %q (%s)", tc.code, c.FixBy, tc.fixBy, tc.source)
+		}
+		if tc.title != "" && c.Title != tc.title {
+			t.Errorf("%s: title %q, want %q (%s)", tc.code, c.Title, tc.title, tc.source)
+		}
+	}
 }
