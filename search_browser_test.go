@@ -36,7 +36,8 @@ var searchQueries = []struct{ query, want string }{
 	{"endpoint rate limit", "providers/360dialog/#endpoint-rate-limit"},
 	{"phone number disconnected", "providers/text/#phone-number-disconnected"},
 	// Words found only in a provider's statement, not in any title.
-	{"health endpoint", "providers/aircall/#line-offline-or-blocked"},
+	// "health endpoint" alone now also names Flow endpoint health (132068); Aircall's term is the line's.
+	{"line health endpoint", "providers/aircall/#line-offline-or-blocked"},
 	{"D360-API-KEY header", "providers/360dialog/#invalid-api-key"},
 	{"spam rate limit", "codes/131048/"},
 	{"pair rate limit", "codes/131056/"},
@@ -49,6 +50,11 @@ var searchQueries = []struct{ query, want string }{
 	{"escalation guide", "escalation/"},
 	{"flow throttled", "codes/132069/"},
 	{"two step verification pin mismatch", "codes/133005/"},
+	// Messages without a code, as the API returns them (the codes' messages lists).
+	{"Recipient phone number not in allowed list", "codes/131030/"},
+	{"Invalid OAuth access token - Cannot parse access token", "codes/190/"},
+	{"Unsupported post request. Object with ID '123' does not exist, cannot be loaded due to missing permissions", "codes/100/"},
+	{"This message is currently unavailable", "codes/131060/"},
 	{`{"error": {"message": "(#131047) Re-engagement message", "type": "OAuthException", "code": 131047, "error_data": {"messaging_product": "whatsapp", "details": "Message failed to send because more than 24 hours have passed since the customer last replied to this number."}, "fbtrace_id": "AbCdEf"}}`, "codes/131047/"},
 	{`{"statuses": [{"status": "failed", "errors": [{"code": 131026, "title": "Message undeliverable", "error_data": {"details": "Message Undeliverable."}}]}]}`, "codes/131026/"},
 	{`{"error": {"message": "(#132015) Template is paused", "error_data": {"details": "Template is paused due to low quality"}`, "codes/132015/"},

@@ -230,21 +230,28 @@ type page struct {
 }
 
 // DocumentTitle is the browser tab's title: the page's title and the site's, shortened to
-// fit the 70 characters that search results and tabs show.
+// fit the 70 characters that search results and tabs show. Characters are counted as written
+// in the page, so an apostrophe escaped as &#39; counts five, as HTML checkers count it.
 func (p *page) DocumentTitle() string {
 	const limit = 70
+	fits := func(s string) bool { return utf8.RuneCountInString(template.HTMLEscapeString(s)) <= limit }
 	full := p.r.opt.Title
 	if p.Title != "" {
 		full = p.Title + " · " + p.r.opt.Title
 	}
-	if utf8.RuneCountInString(full) <= limit {
+	if fits(full) {
 		return full
 	}
-	full = p.Title
-	if r := []rune(full); len(r) > limit {
-		full = string(r[:limit-1]) + "…"
+	if fits(p.Title) {
+		return p.Title
 	}
-	return full
+	r := []rune(p.Title)
+	for n := len(r) - 1; n > 0; n-- {
+		if short := string(r[:n]) + "…"; fits(short) {
+			return short
+		}
+	}
+	return ""
 }
 
 // MetaDescription is the page's description for search results and link previews: a code

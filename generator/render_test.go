@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"html/template"
 	"os"
 	"path/filepath"
 	"strings"
@@ -155,5 +156,27 @@ func TestBuildCases(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDocumentTitle checks the browser title stays within 70 characters as the page writes
+// them: an apostrophe is escaped to &#39;, which HTML checkers count as five.
+func TestDocumentTitle(t *testing.T) {
+	r := &builder{opt: Options{Title: "WhatsApp error codes"}}
+	tests := []struct{ title, want string }{
+		{"131047 Re-engagement message", "131047 Re-engagement message · WhatsApp error codes"},
+		// 69 characters as text, 73 as written: the site's name goes.
+		{"472 User's number is part of a Meta experiment", "472 User's number is part of a Meta experiment"},
+		{"2388091 This phone number isn't eligible to receive/verify a registration code since it is not being migrated.", "2388091 This phone number isn't eligible to receive/verify a regi…"},
+	}
+	for _, tc := range tests {
+		p := &page{r: r, Title: tc.title}
+		got := p.DocumentTitle()
+		if got != tc.want {
+			t.Errorf("DocumentTitle(%q) = %q, want %q", tc.title, got, tc.want)
+		}
+		if n := len([]rune(template.HTMLEscapeString(got))); n > 70 {
+			t.Errorf("DocumentTitle(%q) is %d characters as written, over 70", tc.title, n)
+		}
 	}
 }

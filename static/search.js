@@ -214,8 +214,10 @@
         }
         all.set(doc, total);
       });
+      // Each word matched counts more than where it matched, so a pasted message found
+      // whole in a page's text beats a short title that shares three of its words.
       if (all.size && !a.payload) all.forEach(function (s, doc) { add(doc, s); });
-      else perWord.forEach(function (m) { m.forEach(function (s, doc) { add(doc, s); }); });
+      else perWord.forEach(function (m) { m.forEach(function (s, doc) { add(doc, s + 20); }); });
     }
     // A document whose whole title the query names beats one that merely contains the
     // words ("quality rating" is the quality page); the retired On-Premises API yields to
