@@ -160,10 +160,18 @@ func TestPageWeight(t *testing.T) {
 	t.Logf("heaviest page: %s, %d bytes", heaviest, heaviestSize)
 }
 
-// browser starts Debian's headless Chromium for a test.
+// browser starts a headless Chromium for a test: $CHROME when set (CI points it at the
+// runner's Google Chrome), else $CHROME_BIN, else Debian's chromium or any Chrome on PATH.
 func browser(t testing.TB) context.Context {
 	t.Helper()
-	bin := tool(t, "chromium", "/usr/bin/chromium", "chromium-browser", "google-chrome")
+	var candidates []string
+	for _, env := range []string{"CHROME", "CHROME_BIN"} {
+		if p := os.Getenv(env); p != "" {
+			candidates = append(candidates, p)
+		}
+	}
+	candidates = append(candidates, "chromium", "/usr/bin/chromium", "chromium-browser", "google-chrome")
+	bin := tool(t, candidates...)
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(bin), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(t.TempDir()),
