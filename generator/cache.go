@@ -122,7 +122,7 @@ func loadCached[T comparable](l *loader, display string, info fs.FileInfo, read 
 
 func (c *Code) clone() *Code {
 	n := *c
-	n.Entries, n.Equivalents, n.Related, n.Conflicts = nil, nil, nil, nil
+	n.Entries, n.Equivalents, n.Related, n.Conflicts, n.Elsewhere = nil, nil, nil, nil, nil
 	n.Disagreements = make([]Disagreement, len(c.Disagreements))
 	for i, d := range c.Disagreements {
 		d.Providers = nil

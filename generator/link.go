@@ -25,7 +25,7 @@ func (l *loader) link() {
 	// Every code a provider lists gets a page, even without a code file.
 	for _, p := range s.Providers {
 		for _, e := range p.Entries {
-			if e.Code == "" || !validCodeKey(e.Code) {
+			if !e.HasCodePage() || !validCodeKey(e.Code) {
 				continue
 			}
 			c := s.codeByKey[e.Code]
@@ -187,16 +187,18 @@ func (l *loader) linkEquivalents() {
 			}
 		}
 	}
-	// Uncoded entries can name equivalents too; they appear on the code's page as a
-	// provider statement, not as a code.
+	// Entries without a code page of their own (uncoded, or under the provider's own
+	// number) can name equivalents too; they appear on the code's page as a provider
+	// statement, not as a code.
 	for _, p := range s.Providers {
 		for _, e := range p.Entries {
-			if e.Code != "" {
+			if e.HasCodePage() {
 				continue
 			}
 			for _, r := range e.equivalent {
 				if o := l.resolve(r, "equivalent"); o != nil {
 					e.Equivalent = append(e.Equivalent, o)
+					o.Elsewhere = append(o.Elsewhere, e)
 				}
 			}
 		}

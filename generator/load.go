@@ -36,6 +36,7 @@ var (
 	fixers    = []string{"you", "provider", "meta", "recipient"}
 	topicList = []string{"window", "tiers", "quality", "templates", "media", "auth", "billing", "policy", "rate-limits", "registration", "server", "flows"}
 	kinds     = []string{"meta", "bsp", "platform"}
+	scopes    = []string{"provider"} // an entry's code is the provider's own number, not a platform code
 )
 
 var (
@@ -412,6 +413,7 @@ type providerFile struct {
 		RetryAfter string   `toml:"retry_after"`
 		FixBy      []string `toml:"fix_by"`
 		Equivalent []string `toml:"equivalent"`
+		Scope      string   `toml:"scope"`
 	} `toml:"errors"`
 	FAQ []struct {
 		Q string `toml:"q"`
@@ -584,8 +586,13 @@ func (l *loader) readProvider(name, slug, display string) *Provider {
 			Provider: p, Pos: ix.key(at), Code: e.Code, ID: e.ID, Title: e.Title,
 			HTTPStatus: e.HTTPStatus, Section: e.Section, Meaning: e.Meaning, Action: e.Action,
 			Class: e.Class, Retry: e.Retry, RetryAfter: e.RetryAfter, FixBy: e.FixBy,
+			Scoped: e.Scope == "provider",
 		}
 		l.required(ix, at, map[string]string{"title": e.Title})
+		l.oneOf(ix, at+".scope", e.Scope, scopes)
+		if e.Scope != "" && e.Code == "" {
+			l.errs.Add(ix.value(at+".scope"), "scope: set, but the entry has no code to scope")
+		}
 		switch {
 		case e.Code == "" && e.ID == "":
 			l.errs.Add(ix.key(at), "errors: an entry needs a code or an id")
@@ -622,7 +629,11 @@ func (l *loader) readProvider(name, slug, display string) *Provider {
 		l.listOf(ix, at+".fix_by", e.FixBy, fixers)
 		l.httpStatus(ix, at+".http_status", e.HTTPStatus)
 		l.retryAfter(ix, at+".", e.Retry, e.RetryAfter)
-		entry.equivalent = l.refs(ix, at+".equivalent", e.Code, e.Equivalent)
+		self := e.Code
+		if entry.Scoped {
+			self = "" // the provider's own 500 may well stand for Meta's 500
+		}
+		entry.equivalent = l.refs(ix, at+".equivalent", self, e.Equivalent)
 		p.Entries = append(p.Entries, entry)
 	}
 	for i, q := range f.FAQ {

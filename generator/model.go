@@ -63,6 +63,9 @@ type Code struct {
 	Equivalents []*Code  // the same condition elsewhere, from either end
 	Related     []*Code  // see_also, from either end
 	Conflicts   []Conflict
+	// Elsewhere are provider statements filed under another number (the provider's own
+	// code) or under no code, that name this code as equivalent.
+	Elsewhere []*Entry
 
 	equivalent, seeAlso []ref
 	num                 int // the number the code sorts by
@@ -193,8 +196,35 @@ type Entry struct {
 	RetryAfter string
 	FixBy      []string
 	Equivalent []*Code
+	// Scoped is set when Code is the provider's own number (Gupshup's 1002), which must
+	// not join the page of a platform code that happens to have the same number.
+	Scoped bool
 
 	equivalent []ref
+}
+
+// HasCodePage reports whether the entry is listed on a code page of its own number.
+func (e *Entry) HasCodePage() bool { return e.Code != "" && !e.Scoped }
+
+// ScopedElsewhere are the statements under a provider's own number that name this code as
+// equivalent: Gupshup's 1002 beside 131026.
+func (c *Code) ScopedElsewhere() []*Entry {
+	var out []*Entry
+	for _, e := range c.Elsewhere {
+		if e.Scoped {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Statements is every provider statement about the code: those under its number first,
+// then those filed elsewhere that name it as equivalent.
+func (c *Code) Statements() []*Entry {
+	if len(c.Elsewhere) == 0 {
+		return c.Entries
+	}
+	return append(c.Entries[:len(c.Entries):len(c.Entries)], c.Elsewhere...)
 }
 
 // Anchor is the id of the entry on its provider's page.

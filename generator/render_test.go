@@ -78,6 +78,11 @@ func TestRenderFacts(t *testing.T) {
 		// Payloads are highlighted with classes.
 		{"codes/131047/index.html", `<span class="nt">&#34;fbtrace_id&#34;</span>`},
 		{"static/highlight.css", "@media (prefers-color-scheme: dark)"},
+		// A provider's own number stays on its page and joins the code it names, never the
+		// platform code with the same number.
+		{"codes/131026/index.html", `<a href="../../providers/acme/">Acme</a> <span class="code">470</span>: Quota exceeded</h3>`},
+		{"codes/131026/index.html", `<a class="code" href="../../providers/acme/#code-470">470</a> Quota exceeded <span class="muted">(Acme's own code)</span>`},
+		{"providers/acme/index.html", `<span class="code">470</span> Quota exceeded`},
 		// Legacy tiers link to the provider that still shows them.
 		{"tiers/index.html", `<a href="../providers/acme/">Acme</a>`},
 	}
@@ -88,6 +93,9 @@ func TestRenderFacts(t *testing.T) {
 	}
 	if strings.Contains(string(files["codes/470/index.html"]), `href="../../codes/470/"`) {
 		t.Error("a code page links a mention of its own code to itself")
+	}
+	if strings.Contains(string(files["codes/470/index.html"]), "Quota exceeded") {
+		t.Error("a provider's own code 470 joined Meta's 470 page")
 	}
 	if strings.Contains(string(files["codes/131047/index.html"]), "<script>window") {
 		t.Error("raw <script> from the data reached the page")

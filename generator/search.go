@@ -90,6 +90,9 @@ func buildSearchIndex(s *Site) (Files, error) {
 			d.titleText = append(d.titleText, e.Title)
 			d.bodyText = append(d.bodyText, e.Meaning, e.Action, e.Provider.Name)
 		}
+		for _, e := range c.Elsewhere {
+			d.bodyText = append(d.bodyText, e.Meaning, e.Action)
+		}
 		docs = append(docs, d)
 	}
 	for _, p := range s.Providers {
@@ -107,14 +110,17 @@ func buildSearchIndex(s *Site) (Files, error) {
 		}
 		docs = append(docs, d)
 		for _, e := range p.Entries {
-			if e.Code != "" {
+			if e.HasCodePage() {
 				continue // found through its code's document
 			}
+			// A provider's own number is a word of the entry's title, not a code: "gupshup
+			// 1002" finds it, and Meta's code of the same number keeps its own page.
+			title := strings.TrimSpace(e.Code + " " + e.Title)
 			ed := searchDoc{
-				url: "providers/" + p.Slug + "/#" + e.Anchor(), title: e.Title, class: e.Class,
+				url: "providers/" + p.Slug + "/#" + e.Anchor(), title: title, class: e.Class,
 				fixBy: fixLetters(e.FixBy), listedBy: strconv.Itoa(position[p]),
 			}
-			ed.titleText = append(ed.titleText, e.Title, p.Name)
+			ed.titleText = append(ed.titleText, title, p.Name)
 			ed.bodyText = append(ed.bodyText, e.Meaning, e.Action, e.Section)
 			if e.HTTPStatus != 0 {
 				ed.bodyText = append(ed.bodyText, "HTTP "+strconv.Itoa(e.HTTPStatus))

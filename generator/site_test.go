@@ -52,7 +52,7 @@ func TestRealSite(t *testing.T) {
 	}
 	for _, p := range site.Providers {
 		for _, e := range p.Entries {
-			if e.Code != "" {
+			if e.HasCodePage() {
 				if _, ok := files["codes/"+e.Code+"/index.html"]; !ok {
 					t.Errorf("%s lists %s, which has no page", p.Slug, e.Code)
 				}

@@ -161,7 +161,8 @@
       if (index.codeDocs.has(joined)) codes.push(joined);
       else if (/^\d+$/.test(joined)) prefix = joined;
       bare.split(/\s+/).forEach(function (g) { if (g !== joined && index.codeDocs.has(g)) codes.push(g); });
-      text = "";
+      // A number that is no platform code may be a provider's own (Gupshup's 1002).
+      text = codes.length ? "" : joined;
     } else {
       text = q.replace(/\d+(-\d+)?/g, function (m) {
         if (index.codeDocs.has(m)) { codes.push(m); return " "; }
