@@ -33,7 +33,11 @@ var searchQueries = []struct{ query, want string }{
 	{"line not configured", "providers/aircall/#line-not-configured"},
 	{"line offline or blocked", "providers/aircall/#line-offline-or-blocked"},
 	{"Invalid api_key", "providers/360dialog/#invalid-api-key"},
-	{"endpoint rate limit", "providers/360dialog/#endpoint-rate-limit"},
+	// 360dialog's message; WATI has an "Endpoint rate limit" of its own.
+	{"You have exceeded the endpoint rate limit", "providers/360dialog/#endpoint-rate-limit"},
+	// A provider's own number, which is no platform code.
+	{"gupshup 1002", "providers/gupshup/#code-1002"},
+	{"1002", "providers/gupshup/#code-1002"},
 	{"phone number disconnected", "providers/text/#phone-number-disconnected"},
 	// Words found only in a provider's statement, not in any title.
 	// "health endpoint" alone now also names Flow endpoint health (132068); Aircall's term is the line's.

@@ -206,14 +206,17 @@
     if (perWord.length) {
       // Every word must match, unless that leaves nothing (or it is a pasted payload):
       // then documents that match the most words come first.
+      // A document whose title text holds every word ("gupshup 1002" is Gupshup's entry
+      // 1002, not the Gupshup page that mentions it) earns the same as a named title.
       var all = new Map();
       perWord[0].forEach(function (s, doc) {
-        var total = s;
+        var total = s, inTitle = s >= 5;
         for (var w = 1; w < perWord.length; w++) {
           if (!perWord[w].has(doc)) return;
           total += perWord[w].get(doc);
+          inTitle = inTitle && perWord[w].get(doc) >= 5;
         }
-        all.set(doc, total);
+        all.set(doc, total + (inTitle && perWord.length > 1 ? 15 : 0));
       });
       // Each word matched counts more than where it matched, so a pasted message found
       // whole in a page's text beats a short title that shares three of its words.
@@ -221,8 +224,8 @@
       else perWord.forEach(function (m) { m.forEach(function (s, doc) { add(doc, s + 20); }); });
     }
     // A document whose whole title the query names beats one that merely contains the
-    // words ("quality rating" is the quality page); the retired On-Premises API yields to
-    // the Cloud API on a tie of words.
+    // words ("quality rating" is the quality page); the retired On-Premises API and
+    // providers' own codes yield to Meta's current codes on a tie of words.
     var stems = new Set(a.words.map(stem));
     var ranked = Array.from(scores.entries()).sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; }).slice(0, 60);
     if (stems.size) {
@@ -232,6 +235,8 @@
         var title = tokenize(d[2]);
         if (title.length && title.every(function (w) { return stems.has(w); })) e[1] += 15;
         if (d[6] === "onprem") e[1] *= 0.9;
+        // A provider's code (Twilio's 63041) yields to Meta's code for the same words.
+        if (d[1] && !d[6]) e[1] *= 0.85;
       });
     }
     ranked.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
