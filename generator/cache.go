@@ -123,6 +123,11 @@ func loadCached[T comparable](l *loader, display string, info fs.FileInfo, read 
 func (c *Code) clone() *Code {
 	n := *c
 	n.Entries, n.Equivalents, n.Related, n.Conflicts, n.Elsewhere = nil, nil, nil, nil, nil
+	n.Confused = make([]Confusion, len(c.Confused))
+	for i, cf := range c.Confused {
+		cf.Code = nil
+		n.Confused[i] = cf
+	}
 	n.Disagreements = make([]Disagreement, len(c.Disagreements))
 	for i, d := range c.Disagreements {
 		d.Providers = nil

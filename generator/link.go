@@ -42,6 +42,11 @@ func (l *loader) link() {
 	l.linkEquivalents()
 	l.linkRelated()
 	for _, c := range s.Codes {
+		for i := range c.Confused {
+			c.Confused[i].Code = l.resolve(c.Confused[i].ref, "confused")
+		}
+	}
+	for _, c := range s.Codes {
 		if !c.HasFile() {
 			inheritFacts(c)
 		}

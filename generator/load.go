@@ -214,7 +214,7 @@ func keyName(k toml.Key) string {
 }
 
 // arrayTables are the [[tables]] of the format.
-var arrayTables = []string{"errors", "source", "faq", "contact", "tier", "rating", "disagreement"}
+var arrayTables = []string{"errors", "source", "faq", "contact", "tier", "rating", "disagreement", "confused"}
 
 var decodeLine = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
 
@@ -378,6 +378,18 @@ type codeFile struct {
 	// When and against which of Meta's pages a person last checked the file.
 	CheckedOn      time.Time `toml:"checked_on"`
 	CheckedAgainst string    `toml:"checked_against"`
+	Reply          string    `toml:"reply"`
+	Aliases        aliases   `toml:"aliases"`
+	Confused       []struct {
+		Code string `toml:"code"`
+		How  string `toml:"how"`
+	} `toml:"confused"`
+}
+
+// aliases are the words people use for a page in other languages, found by search.
+type aliases struct {
+	PT []string `toml:"pt"`
+	ES []string `toml:"es"`
 }
 
 type providerFile struct {
@@ -446,8 +458,9 @@ type qualityFile struct {
 }
 
 type frontMatter struct {
-	Title       string `toml:"title"`
-	Description string `toml:"description"`
+	Title       string  `toml:"title"`
+	Description string  `toml:"description"`
+	Aliases     aliases `toml:"aliases"`
 }
 
 func (l *loader) loadCode(name, key string, info fs.FileInfo) {
@@ -473,6 +486,16 @@ func (l *loader) readCode(name, key, display string) *Code {
 		RetryAfter: f.RetryAfter, FixBy: f.FixBy, Topics: f.Topics, Summary: f.Summary,
 		Causes: f.Causes, Actions: f.Actions, Payload: f.Payload, Messages: f.Messages,
 		Checked: Check{On: f.CheckedOn, Against: f.CheckedAgainst, Pos: ix.key("checked_on")},
+		Reply:   f.Reply, Aliases: l.aliases(ix, f.Aliases),
+	}
+	for i, cf := range f.Confused {
+		at := fmt.Sprintf("confused.%d", i)
+		l.required(ix, at, map[string]string{"code": cf.Code, "how": cf.How})
+		if cf.Code == key {
+			l.errs.Add(ix.value(at+".code"), "code: code %q names itself", cf.Code)
+			continue
+		}
+		c.Confused = append(c.Confused, Confusion{How: cf.How, ref: ref{cf.Code, ix.value(at + ".code")}})
 	}
 	l.required(ix, "", map[string]string{"title": f.Title, "api": f.API, "class": f.Class, "retry": f.Retry, "summary": f.Summary})
 	l.messages(ix, f.Messages)
@@ -764,7 +787,7 @@ func (l *loader) loadContent() {
 			continue
 		}
 		l.required(ix, "", map[string]string{"title": f.Title})
-		page := &Page{Slug: slug, File: display, Title: f.Title, Description: f.Description, Body: string(body)}
+		page := &Page{Slug: slug, File: display, Title: f.Title, Description: f.Description, Body: string(body), Aliases: l.aliases(ix, f.Aliases)}
 		if slug == "index" {
 			l.site.Home = page
 		} else {
@@ -877,6 +900,19 @@ func (l *loader) retryAfter(ix *keyIndex, prefix, retry, after string) {
 	case retry == "no":
 		l.errs.Add(ix.value(prefix+"retry_after"), "retry_after: set, but retry is \"no\"")
 	}
+}
+
+// aliases keeps a page's words in other languages, each non-blank.
+func (l *loader) aliases(ix *keyIndex, a aliases) []string {
+	var out []string
+	for lang, words := range map[string][]string{"pt": a.PT, "es": a.ES} {
+		for i, w := range words {
+			if strings.TrimSpace(w) == "" {
+				l.errs.Add(ix.item("aliases."+lang, i), "aliases: %s entry %d is empty", lang, i+1)
+			}
+		}
+	}
+	return append(append(out, a.PT...), a.ES...)
 }
 
 // messages checks the literal strings an API returns: each one something to find, once.

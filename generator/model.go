@@ -55,6 +55,9 @@ type Code struct {
 	Payload    string
 	Messages   []string // the literal strings the API returns, as people paste them
 	Checked    Check
+	Reply      string      // Markdown: what to tell the person messaged, in plain words
+	Aliases    []string    // what people call it in Portuguese and Spanish, for search
+	Confused   []Confusion // codes people take it for, with how to tell them apart
 
 	Disagreements []Disagreement
 
@@ -81,6 +84,14 @@ type Check struct {
 
 // HasFile reports whether Meta's definition (a code file) exists for the code.
 func (c *Code) HasFile() bool { return c.File != "" }
+
+// Confusion is a code people take another for, and one line on how to tell them apart.
+type Confusion struct {
+	Code *Code
+	How  string // Markdown
+
+	ref ref
+}
 
 // Disagreement is a contradiction between sources that a person wrote down in a code file.
 type Disagreement struct {
@@ -296,7 +307,8 @@ type Page struct {
 	File        string
 	Title       string
 	Description string
-	Body        string // Markdown, after the front matter
+	Body        string   // Markdown, after the front matter
+	Aliases     []string // what people call it in Portuguese and Spanish, for search
 }
 
 // ref is a code named in a file, remembered with its position until cross-linking.

@@ -78,6 +78,7 @@ func buildSearchIndex(s *Site) (Files, error) {
 			fixBy: fixLetters(c.FixBy), listedBy: listed(c.Entries), api: c.API,
 		}
 		d.titleText = append(d.titleText, c.Title)
+		d.titleText = append(d.titleText, c.Aliases...)
 		d.bodyText = append(d.bodyText, c.Summary, apiLabel(c.API), classLabel(c.Class))
 		d.bodyText = append(d.bodyText, c.Causes...)
 		d.bodyText = append(d.bodyText, c.Actions...)
@@ -129,7 +130,7 @@ func buildSearchIndex(s *Site) (Files, error) {
 		}
 	}
 	for _, pg := range s.Pages {
-		docs = append(docs, searchDoc{url: pg.Slug + "/", title: pg.Title, titleText: []string{pg.Title}, bodyText: []string{pg.Description, pg.Body}})
+		docs = append(docs, searchDoc{url: pg.Slug + "/", title: pg.Title, titleText: append([]string{pg.Title}, pg.Aliases...), bodyText: []string{pg.Description, pg.Body}})
 	}
 	if t := s.Tiers; t != nil {
 		d := searchDoc{url: "tiers/", title: "Messaging tiers", titleText: []string{"Messaging tiers limits"}, bodyText: []string{t.Summary, t.Growth}}
