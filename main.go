@@ -107,7 +107,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			Check: func() error {
 				site, opt, err := cfg.load(cache, history)
 				if err == nil {
-					_, err = generator.Render(site, opt)
+					_, err = generator.Check(site, opt)
 				}
 				return err
 			},
@@ -154,7 +154,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if cmd == "check" {
-		files, err := generator.Render(site, opt)
+		n, err := generator.Check(site, opt)
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			return 1
@@ -171,7 +171,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		for _, c := range stale {
 			fmt.Fprintln(stderr, "warning: "+generator.StaleNote(c, time.Now()))
 		}
-		fmt.Fprintf(stdout, "ok: %d files would be written\n", len(files))
+		fmt.Fprintf(stdout, "ok: %d files would be written\n", n)
 		return 0
 	}
 	n, err := generator.Build(site, opt, cfg.out)

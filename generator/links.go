@@ -8,23 +8,6 @@ import (
 	"sync"
 )
 
-// checkLinks finds every internal href, src and form action in the rendered HTML and reports
-// those that point at no file, or at an #anchor the target page does not have. basePath is
-// the path links start with when the site has a base URL ("/kb/"), or "".
-func checkLinks(files Files, basePath string) error {
-	exists := make(map[string]bool, len(files))
-	var pages []string
-	for _, p := range files.Paths() {
-		exists[p] = true
-		if strings.HasSuffix(p, ".html") {
-			pages = append(pages, p)
-		}
-	}
-	lc := newLinkChecker(exists, basePath)
-	parallel(len(pages), func(i int) { lc.page(pages[i], files[pages[i]]) })
-	return lc.finish(nil).Err()
-}
-
 // linkChecker checks links page by page, as pages are rendered, so that a build need not
 // keep the whole site in memory: a link to a missing file is found at once; a link to an
 // #anchor of another page waits until every page's ids are known.
@@ -46,8 +29,8 @@ func newLinkChecker(exists map[string]bool, basePath string) *linkChecker {
 	return &linkChecker{basePath: basePath, exists: exists, ids: map[string]map[string]bool{}}
 }
 
-// page checks the links of one page. It is safe to call from several goroutines.
-func (lc *linkChecker) page(name string, html []byte) {
+// checkPage checks the links of one page. It is safe to call from several goroutines.
+func (lc *linkChecker) checkPage(name string, html []byte) {
 	ids := map[string]bool{}
 	type link struct{ href, target, frag string }
 	var links []link

@@ -485,7 +485,7 @@ func (l *loader) readCode(name, key, display string) *Code {
 		Title: f.Title, API: f.API, HTTPStatus: f.HTTPStatus, Class: f.Class, Retry: f.Retry,
 		RetryAfter: f.RetryAfter, FixBy: f.FixBy, Topics: f.Topics, Summary: f.Summary,
 		Causes: f.Causes, Actions: f.Actions, Payload: f.Payload, Messages: f.Messages,
-		Checked: Check{On: f.CheckedOn, Against: f.CheckedAgainst, Pos: ix.key("checked_on")},
+		Checked: MetaCheck{On: f.CheckedOn, Against: f.CheckedAgainst, Pos: ix.key("checked_on")},
 		Reply:   f.Reply, Aliases: l.aliases(ix, f.Aliases),
 	}
 	for i, cf := range f.Confused {

@@ -54,7 +54,7 @@ type Code struct {
 	Actions    []string
 	Payload    string
 	Messages   []string // the literal strings the API returns, as people paste them
-	Checked    Check
+	Checked    MetaCheck
 	Reply      string      // Markdown: what to tell the person messaged, in plain words
 	Aliases    []string    // what people call it in Portuguese and Spanish, for search
 	Confused   []Confusion // codes people take it for, with how to tell them apart
@@ -74,9 +74,9 @@ type Code struct {
 	num                 int // the number the code sorts by
 }
 
-// Check records when a person last compared a code file with Meta's documentation, and
+// MetaCheck records when a person last compared a code file with Meta's documentation, and
 // against which page.
-type Check struct {
+type MetaCheck struct {
 	On      time.Time // zero when the file was never checked
 	Against string    // the page's address
 	Pos     Pos       // of checked_on, for warnings

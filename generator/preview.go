@@ -35,7 +35,7 @@ func NewPreview(s *Site, opt Options) (*Preview, error) {
 
 // File returns the file at a slash path of the site, rendering it if it is a page.
 func (p *Preview) File(name string) ([]byte, bool, error) {
-	if b, ok := p.r.files[name]; ok {
+	if b, ok := p.r.static[name]; ok {
 		return b, true, nil
 	}
 	if job, ok := p.pages[name]; ok {

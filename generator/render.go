@@ -54,7 +54,7 @@ type builder struct {
 	basePath  string // "/kb/" when BaseURL is set, else ""
 	md        goldmark.Markdown
 	tmpl      map[string]*template.Template
-	files     Files
+	static    Files // the static files, copied as they are
 	errs      ErrorList
 	jobs      []*renderJob
 	fragments sync.Map // rendered pieces shared by pages: see page.fragment
@@ -62,36 +62,12 @@ type builder struct {
 	markdown  sync.Map // rendered Markdown, by link prefix and source
 }
 
-// Render turns the model into the site's files. It renders every page, copies the static
-// files, then checks every internal link against what it wrote.
-func Render(s *Site, opt Options) (Files, error) {
-	r, err := newBuilder(s, opt)
-	if err != nil {
-		return nil, err
-	}
-	r.runJobs()
-	generated, err := r.generated()
-	if err != nil {
-		return nil, err
-	}
-	for name, b := range generated {
-		r.files[name] = b
-	}
-	if err := r.errs.Err(); err != nil {
-		return nil, err
-	}
-	if err := checkLinks(r.files, r.basePath); err != nil {
-		return nil, err
-	}
-	return r.files, nil
-}
-
 // newBuilder parses the templates, copies the static files and lists every page to render.
 func newBuilder(s *Site, opt Options) (*builder, error) {
 	if opt.Title == "" {
 		opt.Title = "WhatsApp error codes"
 	}
-	r := &builder{site: s, opt: opt, md: newMarkdown(), files: Files{}}
+	r := &builder{site: s, opt: opt, md: newMarkdown(), static: Files{}}
 	if opt.BaseURL != "" {
 		if !strings.HasSuffix(opt.BaseURL, "/") {
 			r.opt.BaseURL += "/"
@@ -197,7 +173,7 @@ func (r *builder) copyStatic() error {
 			if err != nil {
 				return err
 			}
-			r.files["static/"+p] = b
+			r.static["static/"+p] = b
 			return nil
 		})
 		if err != nil {
@@ -208,7 +184,7 @@ func (r *builder) copyStatic() error {
 	if err != nil {
 		return err
 	}
-	r.files["static/highlight.css"] = css
+	r.static["static/highlight.css"] = css
 	return nil
 }
 
@@ -383,46 +359,46 @@ func (r *builder) queuePages() {
 		home.Page = s.Home
 		home.Description = s.Home.Description
 	}
-	r.render("home.html", "index.html", home)
-	r.render("codes.html", "codes/index.html", r.newPage("codes/", "All codes", "codes"))
+	r.queue("home.html", "index.html", home)
+	r.queue("codes.html", "codes/index.html", r.newPage("codes/", "All codes", "codes"))
 	for _, c := range s.Codes {
 		p := r.newPage("codes/"+c.Key+"/", c.Key+" "+c.Title, "codes")
 		p.Code = c
-		r.render("code.html", "codes/"+c.Key+"/index.html", p)
+		r.queue("code.html", "codes/"+c.Key+"/index.html", p)
 	}
-	r.render("statuses.html", "http/index.html", r.newPage("http/", "HTTP statuses", "codes"))
+	r.queue("statuses.html", "http/index.html", r.newPage("http/", "HTTP statuses", "codes"))
 	for _, st := range s.Statuses {
 		n := fmt.Sprint(st.Code)
 		p := r.newPage("http/"+n+"/", "HTTP "+n, "codes")
 		p.Status = st
-		r.render("status.html", "http/"+n+"/index.html", p)
+		r.queue("status.html", "http/"+n+"/index.html", p)
 	}
-	r.render("providers.html", "providers/index.html", r.newPage("providers/", "Providers", "providers"))
+	r.queue("providers.html", "providers/index.html", r.newPage("providers/", "Providers", "providers"))
 	for _, pr := range s.Providers {
 		p := r.newPage("providers/"+pr.Slug+"/", pr.Name, "providers")
 		p.Provider = pr
-		r.render("provider.html", "providers/"+pr.Slug+"/index.html", p)
+		r.queue("provider.html", "providers/"+pr.Slug+"/index.html", p)
 	}
 	for _, t := range s.Topics {
 		p := r.newPage("topics/"+t.Name+"/", "Topic: "+t.Name, "codes")
 		p.Topic = t
-		r.render("topic.html", "topics/"+t.Name+"/index.html", p)
+		r.queue("topic.html", "topics/"+t.Name+"/index.html", p)
 	}
 	if s.Tiers != nil {
-		r.render("tiers.html", "tiers/index.html", r.newPage("tiers/", "Messaging tiers", "tiers"))
+		r.queue("tiers.html", "tiers/index.html", r.newPage("tiers/", "Messaging tiers", "tiers"))
 	}
 	if s.Quality != nil {
-		r.render("quality.html", "quality/index.html", r.newPage("quality/", "Quality rating", "quality"))
+		r.queue("quality.html", "quality/index.html", r.newPage("quality/", "Quality rating", "quality"))
 	}
 	for _, pg := range s.Pages {
 		p := r.newPage(pg.Slug+"/", pg.Title, pg.Slug)
 		p.Page = pg
 		p.Description = pg.Description
 		p.Topic = s.Topic(pg.Slug)
-		r.render("page.html", pg.Slug+"/index.html", p)
+		r.queue("page.html", pg.Slug+"/index.html", p)
 	}
-	r.render("search.html", "search/index.html", r.newPage("search/", "Search", "search"))
-	r.render("404.html", "404.html", r.newPage("404.html", "Page not found", ""))
+	r.queue("search.html", "search/index.html", r.newPage("search/", "Search", "search"))
+	r.queue("404.html", "404.html", r.newPage("404.html", "Page not found", ""))
 }
 
 // generated makes the files that are not pages: codes.json, the search index, the sitemap,
@@ -456,36 +432,14 @@ func (r *builder) robots() []byte {
 type renderJob struct {
 	tmpl, out string
 	page      *page
-	result    []byte
-	err       *Error
 }
 
-// render queues a page; runJobs renders the queue.
-func (r *builder) render(tmpl, out string, p *page) {
+// queue adds a page to the ones render renders.
+func (r *builder) queue(tmpl, out string, p *page) {
 	if r.tmpl[tmpl] == nil {
 		return // its parse error is already reported
 	}
 	r.jobs = append(r.jobs, &renderJob{tmpl: tmpl, out: out, page: p})
-}
-
-// runJobs renders the queued pages on every core. Pages share only read-only state (the
-// model, the parsed templates, the goldmark instance), and results are collected in queue
-// order, so the output does not depend on scheduling.
-func (r *builder) runJobs() {
-	parallel(len(r.jobs), func(i int) {
-		var buf bytes.Buffer
-		job := r.jobs[i]
-		if job.err = r.execute(job, &buf); job.err == nil {
-			job.result = buf.Bytes()
-		}
-	})
-	for _, job := range r.jobs {
-		if job.err != nil {
-			r.errs = append(r.errs, job.err)
-		} else {
-			r.files[job.out] = job.result
-		}
-	}
 }
 
 // execute renders a page into buf.

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,32 +69,41 @@ func TestRealSite(t *testing.T) {
 	renderReal(t, site, Options{BaseURL: "https://org.github.io/kb/"})
 }
 
-// TestFailedBuildKeepsOutput writes a site, then runs a build that fails, through the same
-// path the CLI takes, and checks that the output folder is byte for byte as it was.
+// TestFailedBuildKeepsOutput builds a site, then builds it again with faults that are found
+// only late, after pages have been written to the staging folder (a broken link, found when
+// every page is known; a template that fails on the last page rendered), and checks the
+// output is byte for byte as it was. A later good build replaces it, leaving no leftovers.
 func TestFailedBuildKeepsOutput(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
-	good := buildFixture(t, Options{})
-	if err := Write(dir, good); err != nil {
+	tmpl, static := projectLayers(t, nil)
+	buildDir := func(files map[string]string, tmpl fs.FS) error {
+		site, err := Load(input(files))
+		if err != nil {
+			return err
+		}
+		_, err = Build(site, Options{Templates: tmpl, Static: static}, dir)
+		return err
+	}
+	good := archiveFiles(readArchive(t, "testdata/site.txtar"))
+	if err := buildDir(good, tmpl); err != nil {
 		t.Fatal(err)
 	}
 	before := snapshot(t, dir)
 
-	broken := archiveFiles(readArchive(t, "testdata/site.txtar"))
-	broken["data/codes/131047.toml"] = strings.Replace(broken["data/codes/131047.toml"], `class = "context"`, `class = "fatl"`, 1)
-	if files, err := build(t, broken, Options{}); err == nil {
-		Write(dir, files)
-		t.Fatal("a broken build succeeded")
-	}
-	if after := snapshot(t, dir); !equalSnapshots(before, after) {
-		t.Fatal("the output changed after a failed build")
-	}
-	// And a later good build replaces it completely, leaving no temporary folders.
-	smaller := Files{"index.html": []byte("new")}
-	if err := Write(dir, smaller); err != nil {
-		t.Fatal(err)
-	}
-	if got := snapshot(t, dir); len(got) != 1 || string(got["index.html"]) != "new" {
-		t.Fatalf("after a new build the output holds %d files", len(got))
+	brokenLink := archiveFiles(readArchive(t, "testdata/site.txtar"))
+	brokenLink["content/window.md"] += "\n[nowhere](/nowhere/)\n"
+	// The 404 page is queued last: its template fails when most pages are written.
+	failing, _ := projectLayers(t, map[string]string{"templates/404.html": `{{define "main"}}{{.NoSuchField}}{{end}}`})
+	for name, try := range map[string]func() error{
+		"broken link":       func() error { return buildDir(brokenLink, tmpl) },
+		"last page failing": func() error { return buildDir(good, failing) },
+	} {
+		if err := try(); err == nil {
+			t.Fatalf("%s: the build succeeded", name)
+		}
+		if after := snapshot(t, dir); !equalSnapshots(before, after) {
+			t.Fatalf("%s: the output changed after a failed build", name)
+		}
 	}
 	entries, _ := os.ReadDir(filepath.Dir(dir))
 	if len(entries) != 1 {
@@ -196,11 +206,11 @@ func TestFragmentsAsUncached(t *testing.T) {
 				t.Fatal(err)
 			}
 			r.uncached = uncached
-			r.runJobs()
-			if err := r.errs.Err(); err != nil {
+			m := &memory{files: Files{}}
+			if _, err := r.renderTo(m); err != nil {
 				t.Fatal(err)
 			}
-			pages[i] = r.files
+			pages[i] = m.files
 		}
 		for _, p := range pages[1].Paths() {
 			if !bytes.Equal(pages[0][p], pages[1][p]) {

@@ -11,7 +11,7 @@ func TestStale(t *testing.T) {
 	now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
 	day := func(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
 	code := func(key string, on time.Time) *Code {
-		return &Code{Key: key, File: "data/codes/" + key + ".toml", Checked: Check{On: on, Against: "https://developers.facebook.com/x"}}
+		return &Code{Key: key, File: "data/codes/" + key + ".toml", Checked: MetaCheck{On: on, Against: "https://developers.facebook.com/x"}}
 	}
 	site := &Site{Codes: []*Code{
 		code("1", now.Add(-StaleAfter)),           // exactly 180 days: still current

@@ -9,27 +9,9 @@ import (
 	"sync"
 )
 
-// Write puts files into dir as one step: it fills a temporary folder beside dir, then swaps
-// it in. A build that fails or is killed before the swap leaves dir exactly as it was, and
+// staging is the temporary folder a build writes into before it replaces the output: a
+// build that fails or is killed before the swap leaves the output exactly as it was, and
 // leftovers of such a build are removed by the next one.
-func Write(dir string, files Files) error {
-	st, err := newStaging(dir)
-	if err != nil {
-		return err
-	}
-	errs := make([]error, len(files))
-	paths := files.Paths()
-	parallelN(len(paths), 8, func(i int) { errs[i] = st.write(paths[i], files[paths[i]]) })
-	for _, err := range errs {
-		if err != nil {
-			st.abort()
-			return err
-		}
-	}
-	return st.commit()
-}
-
-// staging is the temporary folder a build writes into before it replaces the output.
 type staging struct {
 	dir, tmp, parent, base string
 	made                   sync.Map // folders already made, by slash path
