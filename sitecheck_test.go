@@ -6,6 +6,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -132,32 +133,53 @@ func TestHTMLValidate(t *testing.T) {
 	t.Logf("html-validate: %d pages, no errors", len(pages))
 }
 
-// TestPageWeight holds every page, with the CSS and JavaScript it loads, to 50 KB.
+// TestPageWeight holds every page to 25 KB as it crosses the network: compressed, as GitHub
+// Pages and any static host serve text, with the CSS and JavaScript it loads and the search
+// script that the first keystroke in its search box loads. The search index is data that
+// grows with the codes; its size is measured in BENCHMARKS.md, not here. Uncompressed size
+// would mostly count the rows of the long tables (all codes, Vonage's 101 entries), which
+// compress about eightfold.
 func TestPageWeight(t *testing.T) {
-	const budget = 50 * 1024
+	const budget = 25 * 1024
 	s := checkedSite(t)
 	assets := regexp.MustCompile(`<(?:link rel="stylesheet" href|script src)="([^"]+)"`)
 	base := strings.TrimPrefix(s.url, strings.TrimSuffix(s.url, "/kb/"))
+	searchScript, err := os.ReadFile(filepath.Join(s.root, "kb", "static", "search.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	heaviest, heaviestSize := "", 0
 	for _, p := range htmlPages(t, s.root) {
 		html, _ := os.ReadFile(p)
-		size := len(html)
+		size := compressedSize(html)
 		for _, m := range assets.FindAllSubmatch(html, -1) {
 			rel := strings.TrimPrefix(string(m[1]), base)
 			b, err := os.ReadFile(filepath.Join(s.root, "kb", filepath.FromSlash(rel)))
 			if err != nil {
 				t.Errorf("%s loads %s, which is missing", p, m[1])
 			}
-			size += len(b)
+			size += compressedSize(b)
+			if strings.HasSuffix(rel, "search-boot.js") && !strings.Contains(string(html), "static/search.js") {
+				size += compressedSize(searchScript) // loaded on the first keystroke
+			}
 		}
 		if size > budget {
-			t.Errorf("%s weighs %d bytes with its CSS and JavaScript, over %d", strings.TrimPrefix(p, s.root), size, budget)
+			t.Errorf("%s weighs %d bytes compressed with its CSS and JavaScript, over %d", strings.TrimPrefix(p, s.root), size, budget)
 		}
 		if size > heaviestSize {
 			heaviest, heaviestSize = strings.TrimPrefix(p, s.root), size
 		}
 	}
-	t.Logf("heaviest page: %s, %d bytes", heaviest, heaviestSize)
+	t.Logf("heaviest page: %s, %d bytes compressed", heaviest, heaviestSize)
+}
+
+// compressedSize is the size of b gzipped at the default level, as web servers send it.
+func compressedSize(b []byte) int {
+	var buf bytes.Buffer
+	w := gzip.NewWriter(&buf)
+	w.Write(b)
+	w.Close()
+	return buf.Len()
 }
 
 // browser starts a headless Chromium for a test: $CHROME when set (CI points it at the
@@ -244,12 +266,16 @@ func TestAxe(t *testing.T) {
 	}
 }
 
-// TestWorkflow lints the Pages workflow with actionlint, which runs shellcheck on its run:
+// TestWorkflow lints the workflows with actionlint, which runs shellcheck on their run:
 // steps; without shellcheck those would go unchecked, so its absence fails too.
 func TestWorkflow(t *testing.T) {
 	bin := tool(t, ".tools/bin/actionlint", "actionlint")
 	shellcheck := tool(t, "shellcheck")
-	out, err := exec.Command(bin, "-shellcheck", shellcheck, ".github/workflows/pages.yml").CombinedOutput()
+	workflows, _ := filepath.Glob(".github/workflows/*.yml")
+	if len(workflows) < 2 {
+		t.Fatalf("workflows: %q, want pages.yml and stale.yml at least", workflows)
+	}
+	out, err := exec.Command(bin, append([]string{"-shellcheck", shellcheck}, workflows...)...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("actionlint:\n%s", out)
 	}
