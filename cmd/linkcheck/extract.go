@@ -144,14 +144,29 @@ func Collect(root string) ([]Link, error) {
 	return links, nil
 }
 
-// lineOf is the 1-based line of the first occurrence of s in text (1 if it is not there
-// verbatim, for instance because TOML escaped it).
+// lineOf is the 1-based line where the address s first appears in text whole, not as the
+// start of a longer address (1 if it is not there verbatim, for instance because TOML
+// escaped it).
 func lineOf(text, s string) int {
-	i := strings.Index(text, s)
-	if i < 0 {
-		return 1
+	for from := 0; ; {
+		i := strings.Index(text[from:], s)
+		if i < 0 {
+			return 1
+		}
+		i += from
+		end := i + len(s)
+		if end == len(text) || !continuesURL(text[end:]) {
+			return strings.Count(text[:i], "\n") + 1
+		}
+		from = i + 1
 	}
-	return strings.Count(text[:i], "\n") + 1
+}
+
+// continuesURL reports whether rest, the text right after an address, makes it longer:
+// whether it starts with characters an address holds, other than sentence punctuation.
+func continuesURL(rest string) bool {
+	m := bareURL.FindString("https://x" + rest)
+	return strings.TrimRight(m, ".,;:!?*_") != "https://x"
 }
 
 // isExampleHost reports the names reserved for examples (RFC 2606), which never answer.

@@ -119,6 +119,20 @@ func TestCollect(t *testing.T) {
 	}
 }
 
+func TestLineOf(t *testing.T) {
+	text := "a = \"https://d.test/errors/messages\"\nb = \"https://d.test/errors\"\nc = \"see https://d.test/x.\"\n"
+	for s, want := range map[string]int{
+		"https://d.test/errors/messages": 1,
+		"https://d.test/errors":          2, // not the start of line 1's longer address
+		"https://d.test/x":               3, // a full stop ends it
+		"https://d.test/missing":         1,
+	} {
+		if got := lineOf(text, s); got != want {
+			t.Errorf("lineOf(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
 func writeFile(t *testing.T, root, name, text string) {
 	t.Helper()
 	p := filepath.Join(root, name)
