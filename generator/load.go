@@ -386,8 +386,10 @@ type codeFile struct {
 	} `toml:"confused"`
 }
 
-// aliases are the words people use for a page in other languages, found by search.
+// aliases are the words people use for a page, found by search: plain questions in English
+// ("customer never got my reply") and what Portuguese and Spanish speakers type.
 type aliases struct {
+	EN []string `toml:"en"`
 	PT []string `toml:"pt"`
 	ES []string `toml:"es"`
 }
@@ -905,14 +907,14 @@ func (l *loader) retryAfter(ix *keyIndex, prefix, retry, after string) {
 // aliases keeps a page's words in other languages, each non-blank.
 func (l *loader) aliases(ix *keyIndex, a aliases) []string {
 	var out []string
-	for lang, words := range map[string][]string{"pt": a.PT, "es": a.ES} {
+	for lang, words := range map[string][]string{"en": a.EN, "pt": a.PT, "es": a.ES} {
 		for i, w := range words {
 			if strings.TrimSpace(w) == "" {
 				l.errs.Add(ix.item("aliases."+lang, i), "aliases: %s entry %d is empty", lang, i+1)
 			}
 		}
 	}
-	return append(append(out, a.PT...), a.ES...)
+	return append(append(append(out, a.EN...), a.PT...), a.ES...)
 }
 
 // messages checks the literal strings an API returns: each one something to find, once.
