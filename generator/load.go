@@ -13,8 +13,6 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
-
-	"github.com/BurntSushi/toml"
 )
 
 // Input names the folders a site is built from. The names are used in error messages, so
@@ -150,198 +148,19 @@ func (l *loader) decode(fsys fs.FS, name, display string, v any) *keyIndex {
 	return l.decodeBytes(data, display, 0, v)
 }
 
+// decodeBytes is decode for text already in memory.
+func (l *loader) decodeBytes(data []byte, display string, lineOffset int, v any) *keyIndex {
+	ix, errs := decodeTOML(data, display, lineOffset, v)
+	l.errs = append(l.errs, errs...)
+	return ix
+}
+
 func (l *loader) entryInfo(e fs.DirEntry) fs.FileInfo {
 	if !l.in.Cache.checksFiles() {
 		return nil
 	}
 	info, _ := e.Info()
 	return info
-}
-
-// decodeBytes is decode for text already in memory; lineOffset shifts reported lines, for
-// front matter that starts below the first line of its file. A byte order mark is allowed
-// and ignored; columns count bytes, as in Go's own tools.
-func (l *loader) decodeBytes(data []byte, display string, lineOffset int, v any) *keyIndex {
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	if !utf8.Valid(data) {
-		line, col := invalidUTF8Pos(data)
-		l.errs.Add(Pos{display, line + lineOffset, col}, "file is not valid UTF-8; save it as UTF-8")
-		return nil
-	}
-	src := string(data)
-	if strings.TrimSpace(src) == "" && lineOffset == 0 {
-		l.errs.Add(Pos{display, 1, 1}, "file is empty")
-		return nil
-	}
-	md, err := toml.Decode(src, v)
-	ix := indexKeys(display, src)
-	ix.shift(lineOffset)
-	if err != nil {
-		pos, msg := decodeErrorPos(err, ix, src, lineOffset)
-		l.errs.Add(pos, "%s", msg)
-		return nil
-	}
-	reported := map[string]bool{}
-	for _, k := range md.Undecoded() {
-		p := k.String()
-		if reported[p] || (len(k) > 1 && reported[toml.Key(k[:len(k)-1]).String()]) {
-			reported[p] = true // a key inside an unknown table: the table is reported
-			continue
-		}
-		reported[p] = true
-		what := "key"
-		if ix.isHeader(p) {
-			what = "table"
-		}
-		hint := ""
-		if s := suggestKey(v, k); s != "" {
-			hint = " (did you mean " + s + "?)"
-		}
-		for _, pos := range ix.unknown(p) {
-			l.errs.Add(pos, "%s: unknown %s%s", keyName(k), what, hint)
-		}
-	}
-	return ix
-}
-
-// keyName names an unknown key as its file spells it inside its table: "acton" for
-// errors.acton, but the whole "extra.note" for a dotted key at the top.
-func keyName(k toml.Key) string {
-	if len(k) > 1 && contains(arrayTables, k[0]) {
-		return strings.Join(k[1:], ".")
-	}
-	return strings.Join(k, ".")
-}
-
-// arrayTables are the [[tables]] of the format.
-var arrayTables = []string{"errors", "source", "faq", "contact", "tier", "rating", "disagreement", "confused"}
-
-var decodeLine = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
-
-// decodeErrorPos turns a decoder error into a position and message. Syntax errors carry a
-// byte offset into src; type errors ("incompatible types") carry only a line and the last
-// key, and are found through the key index.
-func decodeErrorPos(err error, ix *keyIndex, src string, lineOffset int) (Pos, string) {
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		msg := lowerFirst(strings.TrimSuffix(pe.Message, "."))
-		start := min(max(pe.Position.Start, 0), len(src))
-		switch {
-		case strings.HasPrefix(msg, "invalid escape"):
-			// The decoder points at the string; point at the backslash.
-			if i := strings.IndexByte(src[start:], '\\'); i >= 0 && !strings.Contains(src[start:start+i], "\n") {
-				start += i
-			}
-		case strings.Contains(msg, "unexpected EOF") && ix.open.Line > 0:
-			return ix.open, lastPart(pe.LastKey) + ": the string that starts here is never closed"
-		}
-		line, col := offsetPos(src, start)
-		if strings.HasPrefix(msg, "parsing time") {
-			msg = typeMessage(lastPart(pe.LastKey), msg)
-		}
-		if pe.LastKey != "" {
-			msg = lastPart(pe.LastKey) + ": " + msg
-		}
-		return Pos{ix.file, line + lineOffset, col}, msg
-	}
-	if m := decodeLine.FindStringSubmatch(err.Error()); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		key := lastPart(m[2])
-		return ix.lineKey(line+lineOffset, key), key + ": " + typeMessage(key, m[3])
-	}
-	return Pos{ix.file, 1 + lineOffset, 1}, err.Error()
-}
-
-var typeMismatch = regexp.MustCompile(`^incompatible types: TOML value has type (\S+); destination has type (\S+)$`)
-
-// typeMessage says in TOML's words what the decoder says in Go's.
-func typeMessage(key, msg string) string {
-	if strings.HasPrefix(msg, "parsing time") {
-		return "write the date without quotes, as " + key + " = 2026-11-23"
-	}
-	m := typeMismatch.FindStringSubmatch(msg)
-	if m == nil {
-		return msg
-	}
-	got, want := tomlType(m[1]), tomlType(m[2])
-	if got == "table" && want == "array" {
-		return "write [[" + key + "]] for each one, not [" + key + "]"
-	}
-	return "this is " + article(got) + ", want " + article(want)
-}
-
-func tomlType(goType string) string {
-	switch {
-	case goType == "string":
-		return "string"
-	case strings.HasPrefix(goType, "int"), strings.HasPrefix(goType, "uint"), goType == "integer":
-		return "integer"
-	case strings.HasPrefix(goType, "float"):
-		return "float"
-	case goType == "bool":
-		return "boolean"
-	case strings.HasPrefix(goType, "map"), goType == "struct":
-		return "table"
-	case strings.HasPrefix(goType, "[]"), goType == "slice", goType == "array":
-		return "array"
-	case strings.Contains(goType, "Time"):
-		return "date"
-	}
-	return goType
-}
-
-func article(word string) string {
-	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
-		return "an " + word
-	}
-	return "a " + word
-}
-
-// offsetPos returns the line and byte column of offset in src.
-func offsetPos(src string, offset int) (line, col int) {
-	before := src[:offset]
-	line = strings.Count(before, "\n") + 1
-	col = offset - strings.LastIndexByte(before, '\n')
-	return line, col
-}
-
-func lastPart(key string) string {
-	if i := strings.LastIndexByte(key, '.'); i >= 0 {
-		return key[i+1:]
-	}
-	return key
-}
-
-func lowerFirst(s string) string {
-	if s == "" || strings.HasPrefix(s, "TOML") {
-		return s
-	}
-	return strings.ToLower(s[:1]) + s[1:]
-}
-
-// invalidUTF8Pos returns the line and byte column of the first byte that is not UTF-8.
-func invalidUTF8Pos(data []byte) (line, col int) {
-	at := 0
-	for at < len(data) {
-		r, size := utf8.DecodeRune(data[at:])
-		if r == utf8.RuneError && size <= 1 {
-			break
-		}
-		at += size
-	}
-	return offsetPos(string(data), at)
-}
-
-// shift moves every recorded position down by n lines.
-func (ix *keyIndex) shift(n int) {
-	if n == 0 {
-		return
-	}
-	for p, kp := range ix.keys {
-		kp.key.Line += n
-		kp.value.Line += n
-		ix.keys[p] = kp
-	}
 }
 
 func unwrapPath(err error) error {
@@ -941,9 +760,12 @@ func (l *loader) checked(ix *keyIndex, on time.Time, against string) {
 	l.webURL(ix, "checked_against", against)
 }
 
-func (l *loader) webURL(ix *keyIndex, at, u string) {
+func (l *loader) webURL(ix *keyIndex, at, u string) { checkWebURL(&l.errs, ix, at, u) }
+
+// checkWebURL reports an address that is set but is not an http(s) one.
+func checkWebURL(errs *ErrorList, ix *keyIndex, at, u string) {
 	if u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
-		l.errs.Add(ix.value(at), "%s: %q is not an http(s) address", lastPart(at), u)
+		errs.Add(ix.value(at), "%s: %q is not an http(s) address", lastPart(at), u)
 	}
 }
 

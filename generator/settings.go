@@ -25,11 +25,10 @@ func LoadSettings(path string) (Settings, error) {
 	if err != nil {
 		return s, err
 	}
-	l := &loader{}
-	ix := l.decodeBytes(data, path, 0, &s)
+	ix, errs := decodeTOML(data, path, 0, &s)
 	if ix != nil {
-		l.webURL(ix, "base_url", s.BaseURL)
-		l.webURL(ix, "repo_url", s.RepoURL)
+		checkWebURL(&errs, ix, "base_url", s.BaseURL)
+		checkWebURL(&errs, ix, "repo_url", s.RepoURL)
 	}
-	return s, l.errs.Err()
+	return s, errs.Err()
 }

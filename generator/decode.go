@@ -1,9 +1,213 @@
 package generator
 
 import (
+	"bytes"
+	"errors"
+	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
 )
+
+// The TOML decoder with positions: BurntSushi/toml decodes, and gives a position only for a
+// syntax error; everything else (unknown keys, wrong types, and the semantic checks in
+// load.go) is placed by the key index below, built from the source.
+
+// decodeTOML decodes TOML text into v and finds where its keys stand. It reports syntax,
+// encoding and type errors and unknown keys, each with the file, line and column, and returns
+// the key index for the checks that follow, or nil when the text could not be decoded at
+// all. lineOffset shifts reported lines, for front matter that starts below the first line of
+// its file. A byte order mark is allowed and ignored; columns count bytes, as in Go's own
+// tools.
+func decodeTOML(data []byte, display string, lineOffset int, v any) (*keyIndex, ErrorList) {
+	var errs ErrorList
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if !utf8.Valid(data) {
+		line, col := invalidUTF8Pos(data)
+		errs.Add(Pos{display, line + lineOffset, col}, "file is not valid UTF-8; save it as UTF-8")
+		return nil, errs
+	}
+	src := string(data)
+	if strings.TrimSpace(src) == "" && lineOffset == 0 {
+		errs.Add(Pos{display, 1, 1}, "file is empty")
+		return nil, errs
+	}
+	md, err := toml.Decode(src, v)
+	ix := indexKeys(display, src)
+	ix.shift(lineOffset)
+	if err != nil {
+		pos, msg := decodeErrorPos(err, ix, src, lineOffset)
+		errs.Add(pos, "%s", msg)
+		return nil, errs
+	}
+	reported := map[string]bool{}
+	for _, k := range md.Undecoded() {
+		p := k.String()
+		if reported[p] || (len(k) > 1 && reported[toml.Key(k[:len(k)-1]).String()]) {
+			reported[p] = true // a key inside an unknown table: the table is reported
+			continue
+		}
+		reported[p] = true
+		what := "key"
+		if ix.isHeader(p) {
+			what = "table"
+		}
+		hint := ""
+		if s := suggestKey(v, k); s != "" {
+			hint = " (did you mean " + s + "?)"
+		}
+		for _, pos := range ix.unknown(p) {
+			errs.Add(pos, "%s: unknown %s%s", keyName(k), what, hint)
+		}
+	}
+	return ix, errs
+}
+
+// keyName names an unknown key as its file spells it inside its table: "acton" for
+// errors.acton, but the whole "extra.note" for a dotted key at the top.
+func keyName(k toml.Key) string {
+	if len(k) > 1 && contains(arrayTables, k[0]) {
+		return strings.Join(k[1:], ".")
+	}
+	return strings.Join(k, ".")
+}
+
+// arrayTables are the [[tables]] of the format.
+var arrayTables = []string{"errors", "source", "faq", "contact", "tier", "rating", "disagreement", "confused"}
+
+var decodeLine = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
+
+// decodeErrorPos turns a decoder error into a position and message. Syntax errors carry a
+// byte offset into src; type errors ("incompatible types") carry only a line and the last
+// key, and are found through the key index.
+func decodeErrorPos(err error, ix *keyIndex, src string, lineOffset int) (Pos, string) {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		msg := lowerFirst(strings.TrimSuffix(pe.Message, "."))
+		start := min(max(pe.Position.Start, 0), len(src))
+		switch {
+		case strings.HasPrefix(msg, "invalid escape"):
+			// The decoder points at the string; point at the backslash.
+			if i := strings.IndexByte(src[start:], '\\'); i >= 0 && !strings.Contains(src[start:start+i], "\n") {
+				start += i
+			}
+		case strings.Contains(msg, "unexpected EOF") && ix.open.Line > 0:
+			return ix.open, lastPart(pe.LastKey) + ": the string that starts here is never closed"
+		}
+		line, col := offsetPos(src, start)
+		if strings.HasPrefix(msg, "parsing time") {
+			msg = typeMessage(lastPart(pe.LastKey), msg)
+		}
+		if pe.LastKey != "" {
+			msg = lastPart(pe.LastKey) + ": " + msg
+		}
+		return Pos{ix.file, line + lineOffset, col}, msg
+	}
+	if m := decodeLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		key := lastPart(m[2])
+		return ix.lineKey(line+lineOffset, key), key + ": " + typeMessage(key, m[3])
+	}
+	return Pos{ix.file, 1 + lineOffset, 1}, err.Error()
+}
+
+var typeMismatch = regexp.MustCompile(`^incompatible types: TOML value has type (\S+); destination has type (\S+)$`)
+
+// typeMessage says in TOML's words what the decoder says in Go's.
+func typeMessage(key, msg string) string {
+	if strings.HasPrefix(msg, "parsing time") {
+		return "write the date without quotes, as " + key + " = 2026-11-23"
+	}
+	m := typeMismatch.FindStringSubmatch(msg)
+	if m == nil {
+		return msg
+	}
+	got, want := tomlType(m[1]), tomlType(m[2])
+	if got == "table" && want == "array" {
+		return "write [[" + key + "]] for each one, not [" + key + "]"
+	}
+	return "this is " + article(got) + ", want " + article(want)
+}
+
+func tomlType(goType string) string {
+	switch {
+	case goType == "string":
+		return "string"
+	case strings.HasPrefix(goType, "int"), strings.HasPrefix(goType, "uint"), goType == "integer":
+		return "integer"
+	case strings.HasPrefix(goType, "float"):
+		return "float"
+	case goType == "bool":
+		return "boolean"
+	case strings.HasPrefix(goType, "map"), goType == "struct":
+		return "table"
+	case strings.HasPrefix(goType, "[]"), goType == "slice", goType == "array":
+		return "array"
+	case strings.Contains(goType, "Time"):
+		return "date"
+	}
+	return goType
+}
+
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an " + word
+	}
+	return "a " + word
+}
+
+// offsetPos returns the line and byte column of offset in src.
+func offsetPos(src string, offset int) (line, col int) {
+	before := src[:offset]
+	line = strings.Count(before, "\n") + 1
+	col = offset - strings.LastIndexByte(before, '\n')
+	return line, col
+}
+
+func lastPart(key string) string {
+	if i := strings.LastIndexByte(key, '.'); i >= 0 {
+		return key[i+1:]
+	}
+	return key
+}
+
+func lowerFirst(s string) string {
+	if s == "" || strings.HasPrefix(s, "TOML") {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// invalidUTF8Pos returns the line and byte column of the first byte that is not UTF-8.
+func invalidUTF8Pos(data []byte) (line, col int) {
+	at := 0
+	for at < len(data) {
+		r, size := utf8.DecodeRune(data[at:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		at += size
+	}
+	return offsetPos(string(data), at)
+}
+
+// shift moves every recorded position down by n lines.
+func (ix *keyIndex) shift(n int) {
+	ix.offset = n
+	if n == 0 {
+		return
+	}
+	for p, kp := range ix.keys {
+		kp.key.Line += n
+		kp.value.Line += n
+		ix.keys[p] = kp
+	}
+	if ix.open.Line > 0 {
+		ix.open.Line += n
+	}
+}
 
 // keyIndex finds where keys stand in a TOML source. BurntSushi/toml reports positions only for
 // syntax errors, so semantic errors ("class: unknown value") find their key here instead.
@@ -17,6 +221,7 @@ type keyIndex struct {
 	order   []string        // paths in source order
 	headers map[string]bool // paths that are [table] or [[table]] headers
 	open    Pos             // where a multi-line string that never closes opens
+	offset  int             // lines of the file above the text (front matter starts on line 2)
 }
 
 type keyPos struct {
@@ -148,8 +353,11 @@ func (ix *keyIndex) key(path string) Pos {
 			return kp.key
 		}
 	}
-	return Pos{File: ix.file, Line: 1, Col: 1}
+	return ix.top()
 }
+
+// top is the text's first line, where a problem no key can be found for is reported.
+func (ix *keyIndex) top() Pos { return Pos{File: ix.file, Line: 1 + ix.offset, Col: 1} }
 
 func parentPath(p string) string {
 	if i := strings.LastIndexByte(p, '.'); i >= 0 {
@@ -233,7 +441,7 @@ func (ix *keyIndex) unknown(path string) []Pos {
 			return out
 		}
 	}
-	return []Pos{{File: ix.file, Line: 1, Col: 1}}
+	return []Pos{ix.top()}
 }
 
 func stripIndexes(path string) string {
