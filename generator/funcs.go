@@ -23,66 +23,34 @@ var funcs = template.FuncMap{
 }
 
 // entryFacts is what a provider says of an entry's class, retry and fixer, in one line.
-func entryFacts(e *Entry) string {
-	var parts []string
-	if e.Class != "" {
-		parts = append(parts, classLabel(e.Class))
-	}
-	if e.Retry != "" {
-		parts = append(parts, retryLabel(e.Retry, e.RetryAfter))
-	}
-	if len(e.FixBy) > 0 {
-		parts = append(parts, "Fix: "+fixLabels(e.FixBy))
-	}
-	return strings.Join(parts, " · ")
-}
-
-var classLabels = map[string][2]string{
-	"fatal":        {"Fatal", "Nothing sends until the account, number or integration is fixed."},
-	"temporary":    {"Temporary", "Transient: the same send succeeds later."},
-	"context":      {"Context", "The conversation's state forbids this message (window, recipient, limits)."},
-	"request":      {"Request", "The request is wrong: correct it and send again."},
-	"registration": {"Registration", "Registering or verifying the phone number."},
-}
+func entryFacts(e *Entry) string { return e.Facts.summary() }
 
 func classLabel(class string) string {
-	if l, ok := classLabels[class]; ok {
-		return l[0]
+	if l := classes.label(class); l != "" {
+		return l
 	}
 	return "Unclassified"
 }
 
-func classHelp(class string) string { return classLabels[class][1] }
+func classHelp(class string) string { return classes.help(class) }
 
 func retryLabel(retry, after string) string {
-	switch retry {
-	case "no":
-		return "Do not retry"
-	case "yes":
-		if after != "" {
-			return "Retry after " + humanDuration(after)
-		}
-		return "Retry"
-	case "backoff":
-		if after != "" {
-			return "Retry with backoff, from " + humanDuration(after)
-		}
-		return "Retry with backoff"
+	l := retries.label(retry)
+	switch {
+	case l == "":
+		return "Retry unknown"
+	case after != "" && retry == "yes":
+		return "Retry after " + humanDuration(after)
+	case after != "" && retry == "backoff":
+		return l + ", from " + humanDuration(after)
 	}
-	return "Retry unknown"
-}
-
-var fixLabelText = map[string]string{
-	"you":       "Your team",
-	"provider":  "Provider support",
-	"meta":      "Meta",
-	"recipient": "The recipient",
+	return l
 }
 
 func fixLabels(who []string) string {
 	var out []string
 	for _, w := range who {
-		out = append(out, fixLabelText[w])
+		out = append(out, fixers.label(w))
 	}
 	if len(out) == 0 {
 		return "Not stated"
@@ -91,25 +59,15 @@ func fixLabels(who []string) string {
 }
 
 func apiLabel(api string) string {
-	switch api {
-	case "graph":
-		return "Graph API"
-	case "cloud":
-		return "Cloud API"
-	case "onprem":
-		return "On-Premises API"
+	if l := apis.label(api); l != "" {
+		return l
 	}
 	return "Provider code"
 }
 
 func kindLabel(kind string) string {
-	switch kind {
-	case "meta":
-		return "Platform owner"
-	case "bsp":
-		return "Business Solution Provider"
-	case "platform":
-		return "Product embedding WhatsApp"
+	if l := kinds.label(kind); l != "" {
+		return l
 	}
 	return kind
 }

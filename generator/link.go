@@ -125,23 +125,23 @@ func codeNumber(key string) int {
 // each one, then from an equivalent code that has Meta's definition, so that lists and
 // badges have something to show.
 func inheritFacts(c *Code) {
-	fill := func(class, retry, after string, fixBy []string) {
+	fill := func(f Facts) {
 		if c.Class == "" {
-			c.Class = class
+			c.Class = f.Class
 		}
 		if c.Retry == "" {
-			c.Retry, c.RetryAfter = retry, after
+			c.Retry, c.RetryAfter = f.Retry, f.RetryAfter
 		}
 		if c.FixBy == nil {
-			c.FixBy = fixBy
+			c.FixBy = f.FixBy
 		}
 	}
 	for _, e := range c.Entries {
-		fill(e.Class, e.Retry, e.RetryAfter, e.FixBy)
+		fill(e.Facts)
 	}
 	for _, o := range c.Equivalents {
 		if o.HasFile() {
-			fill(o.Class, o.Retry, o.RetryAfter, o.FixBy)
+			fill(o.Facts)
 			if c.Topics == nil {
 				c.Topics = o.Topics
 			}
@@ -276,10 +276,10 @@ func conflicts(c *Code) []Conflict {
 			}
 		}
 		if c.HasFile() {
-			see(fact(f, c.HTTPStatus, c.Class, c.Retry, c.RetryAfter, c.FixBy))
+			see(c.Facts.field(f))
 		}
 		for _, e := range c.Entries {
-			see(fact(f, e.HTTPStatus, e.Class, e.Retry, e.RetryAfter, e.FixBy))
+			see(e.Facts.field(f))
 		}
 		if !differ {
 			continue
@@ -287,12 +287,12 @@ func conflicts(c *Code) []Conflict {
 		var claims []string
 		claimed := map[string]bool{}
 		if c.HasFile() {
-			if v := fact(f, c.HTTPStatus, c.Class, c.Retry, c.RetryAfter, c.FixBy); v != "" {
+			if v := c.Facts.field(f); v != "" {
 				claims = append(claims, "Meta's reference: "+v)
 			}
 		}
 		for _, e := range c.Entries {
-			if v := fact(f, e.HTTPStatus, e.Class, e.Retry, e.RetryAfter, e.FixBy); v != "" {
+			if v := e.Facts.field(f); v != "" {
 				claim := entryLabel(e) + ": " + v
 				if !claimed[claim] {
 					claimed[claim] = true
@@ -303,28 +303,6 @@ func conflicts(c *Code) []Conflict {
 		out = append(out, Conflict{Field: factNames[f], Claims: claims})
 	}
 	return out
-}
-
-// factNames are the facts sources can disagree on, in the order conflicts lists them.
-var factNames = [...]string{"HTTP status", "class", "retry", "wait before retrying", "who fixes it"}
-
-// fact returns one of the facts as text, "" when the source does not state it.
-func fact(f, status int, class, retry, after string, fixBy []string) string {
-	switch f {
-	case 0:
-		if status != 0 {
-			return strconv.Itoa(status)
-		}
-	case 1:
-		return class
-	case 2:
-		return retry
-	case 3:
-		return after
-	case 4:
-		return strings.Join(fixBy, " and ")
-	}
-	return ""
 }
 
 // entryLabel names an entry in a list of claims: the provider, and the entry's id when the

@@ -26,17 +26,6 @@ type Input struct {
 	Cache *Cache
 }
 
-// Vocabularies of the data format (data/README.md).
-var (
-	apis      = []string{"graph", "cloud", "onprem"}
-	classes   = []string{"fatal", "temporary", "context", "request", "registration"}
-	retries   = []string{"no", "yes", "backoff"}
-	fixers    = []string{"you", "provider", "meta", "recipient"}
-	topicList = []string{"window", "tiers", "quality", "templates", "media", "auth", "billing", "policy", "rate-limits", "registration", "server", "flows"}
-	kinds     = []string{"meta", "bsp", "platform"}
-	scopes    = []string{"provider"} // an entry's code is the provider's own number, not a platform code
-)
-
 var (
 	slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
@@ -174,13 +163,9 @@ func unwrapPath(err error) error {
 // The decoded shapes of the files. Field tags are the public format: see data/README.md.
 
 type codeFile struct {
-	Title        string   `toml:"title"`
-	API          string   `toml:"api"`
-	HTTPStatus   int      `toml:"http_status"`
-	Class        string   `toml:"class"`
-	Retry        string   `toml:"retry"`
-	RetryAfter   string   `toml:"retry_after"`
-	FixBy        []string `toml:"fix_by"`
+	Title string `toml:"title"`
+	API   string `toml:"api"`
+	Facts
 	Topics       []string `toml:"topics"`
 	Equivalent   []string `toml:"equivalent"`
 	SeeAlso      []string `toml:"see_also"`
@@ -233,18 +218,14 @@ type providerFile struct {
 		Updated time.Time `toml:"updated"`
 	} `toml:"source"`
 	Errors []struct {
-		Code       string   `toml:"code"`
-		ID         string   `toml:"id"`
-		Title      string   `toml:"title"`
-		HTTPStatus int      `toml:"http_status"`
-		Section    string   `toml:"section"`
-		Source     string   `toml:"source"`
-		Meaning    string   `toml:"meaning"`
-		Action     string   `toml:"action"`
-		Class      string   `toml:"class"`
-		Retry      string   `toml:"retry"`
-		RetryAfter string   `toml:"retry_after"`
-		FixBy      []string `toml:"fix_by"`
+		Code    string `toml:"code"`
+		ID      string `toml:"id"`
+		Title   string `toml:"title"`
+		Section string `toml:"section"`
+		Source  string `toml:"source"`
+		Meaning string `toml:"meaning"`
+		Action  string `toml:"action"`
+		Facts
 		Equivalent []string `toml:"equivalent"`
 		Scope      string   `toml:"scope"`
 	} `toml:"errors"`
@@ -303,8 +284,7 @@ func (l *loader) readCode(name, key, display string) *Code {
 	}
 	c := &Code{
 		Key: key, File: display, num: codeNumber(key),
-		Title: f.Title, API: f.API, HTTPStatus: f.HTTPStatus, Class: f.Class, Retry: f.Retry,
-		RetryAfter: f.RetryAfter, FixBy: f.FixBy, Topics: f.Topics, Summary: f.Summary,
+		Title: f.Title, API: f.API, Facts: f.Facts, Topics: f.Topics, Summary: f.Summary,
 		Causes: f.Causes, Actions: f.Actions, Payload: f.Payload, Messages: f.Messages,
 		Checked: MetaCheck{On: f.CheckedOn, Against: f.CheckedAgainst, Pos: ix.key("checked_on")},
 		Reply:   f.Reply, Aliases: l.aliases(ix, f.Aliases),
@@ -321,13 +301,9 @@ func (l *loader) readCode(name, key, display string) *Code {
 	l.required(ix, "", map[string]string{"title": f.Title, "api": f.API, "class": f.Class, "retry": f.Retry, "summary": f.Summary})
 	l.messages(ix, f.Messages)
 	l.checked(ix, f.CheckedOn, f.CheckedAgainst)
-	l.oneOf(ix, "api", f.API, apis)
-	l.oneOf(ix, "class", f.Class, classes)
-	l.oneOf(ix, "retry", f.Retry, retries)
-	l.listOf(ix, "fix_by", f.FixBy, fixers)
+	l.oneOf(ix, "api", f.API, apis.values())
+	l.checkFacts(ix, "", f.Facts)
 	l.listOf(ix, "topics", f.Topics, topicList)
-	l.httpStatus(ix, "http_status", f.HTTPStatus)
-	l.retryAfter(ix, "", f.Retry, f.RetryAfter)
 	c.equivalent = l.refs(ix, "equivalent", key, f.Equivalent)
 	c.seeAlso = l.refs(ix, "see_also", key, f.SeeAlso)
 	for i, d := range f.Disagreement {
@@ -394,7 +370,7 @@ func (l *loader) readProvider(name, slug, display string) *Provider {
 		Escalation: f.Escalation, CannotOverride: f.CannotOverride,
 	}
 	l.required(ix, "", map[string]string{"name": f.Name, "kind": f.Kind, "summary": f.Summary})
-	l.oneOf(ix, "kind", f.Kind, kinds)
+	l.oneOf(ix, "kind", f.Kind, kinds.values())
 	l.webURL(ix, "support_url", f.SupportURL)
 	l.webURL(ix, "status_url", f.StatusURL)
 	for i, c := range f.Contact {
@@ -428,8 +404,7 @@ func (l *loader) readProvider(name, slug, display string) *Provider {
 		at := fmt.Sprintf("errors.%d", i)
 		entry := &Entry{
 			Provider: p, Pos: ix.key(at), Code: e.Code, ID: e.ID, Title: e.Title,
-			HTTPStatus: e.HTTPStatus, Section: e.Section, Meaning: e.Meaning, Action: e.Action,
-			Class: e.Class, Retry: e.Retry, RetryAfter: e.RetryAfter, FixBy: e.FixBy,
+			Section: e.Section, Meaning: e.Meaning, Action: e.Action, Facts: e.Facts,
 			Scoped: e.Scope == "provider",
 		}
 		l.required(ix, at, map[string]string{"title": e.Title})
@@ -468,11 +443,7 @@ func (l *loader) readProvider(name, slug, display string) *Provider {
 		case len(p.Sources) > 1:
 			l.errs.Add(ix.key(at), "source: missing; this file has several sources, name the one this entry comes from")
 		}
-		l.oneOf(ix, at+".class", e.Class, classes)
-		l.oneOf(ix, at+".retry", e.Retry, retries)
-		l.listOf(ix, at+".fix_by", e.FixBy, fixers)
-		l.httpStatus(ix, at+".http_status", e.HTTPStatus)
-		l.retryAfter(ix, at+".", e.Retry, e.RetryAfter)
+		l.checkFacts(ix, at, e.Facts)
 		self := e.Code
 		if entry.Scoped {
 			self = "" // the provider's own 500 may well stand for Meta's 500

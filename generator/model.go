@@ -41,23 +41,19 @@ type Code struct {
 	Key  string // "131047", or a range "200-299"
 	File string // data/codes/<key>.toml, or "" when only providers list it
 
-	Title      string
-	API        string
-	HTTPStatus int
-	Class      string
-	Retry      string
-	RetryAfter string
-	FixBy      []string
-	Topics     []string
-	Summary    string
-	Causes     []string
-	Actions    []string
-	Payload    string
-	Messages   []string // the literal strings the API returns, as people paste them
-	Checked    MetaCheck
-	Reply      string      // Markdown: what to tell the person messaged, in plain words
-	Aliases    []string    // what people call it in Portuguese and Spanish, for search
-	Confused   []Confusion // codes people take it for, with how to tell them apart
+	Title string
+	API   string
+	Facts
+	Topics   []string
+	Summary  string
+	Causes   []string
+	Actions  []string
+	Payload  string
+	Messages []string // the literal strings the API returns, as people paste them
+	Checked  MetaCheck
+	Reply    string      // Markdown: what to tell the person messaged, in plain words
+	Aliases  []string    // what people call it in Portuguese and Spanish, for search
+	Confused []Confusion // codes people take it for, with how to tell them apart
 
 	Disagreements []Disagreement
 
@@ -192,20 +188,16 @@ type FAQ struct {
 
 // Entry is one row of a provider's error table.
 type Entry struct {
-	Provider   *Provider
-	Pos        Pos
-	Code       string // empty for an uncoded entry
-	ID         string // empty unless set in the file
-	Title      string
-	HTTPStatus int
-	Section    string
-	Source     *Source
-	Meaning    string
-	Action     string
-	Class      string
-	Retry      string
-	RetryAfter string
-	FixBy      []string
+	Provider *Provider
+	Pos      Pos
+	Code     string // empty for an uncoded entry
+	ID       string // empty unless set in the file
+	Title    string
+	Section  string
+	Source   *Source
+	Meaning  string
+	Action   string
+	Facts
 	Equivalent []*Code
 	// Scoped is set when Code is the provider's own number (Gupshup's 1002), which must
 	// not join the page of a platform code that happens to have the same number.

@@ -26,8 +26,8 @@ func suggestKey(v any, key []string) string {
 		return ""
 	}
 	unknown, best, bestDist := key[len(key)-1], "", 3
-	for i := 0; i < t.NumField(); i++ {
-		name, _, _ := strings.Cut(t.Field(i).Tag.Get("toml"), ",")
+	for _, f := range reflect.VisibleFields(t) {
+		name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
 		if d := editDistance(unknown, name); name != "" && d < bestDist && d < len(name) {
 			best, bestDist = name, d
 		}
@@ -47,9 +47,9 @@ func structOf(t reflect.Type) reflect.Type {
 }
 
 func fieldByTag(t reflect.Type, tag string) (reflect.StructField, bool) {
-	for i := 0; i < t.NumField(); i++ {
-		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("toml"), ","); name == tag {
-			return t.Field(i), true
+	for _, f := range reflect.VisibleFields(t) {
+		if name, _, _ := strings.Cut(f.Tag.Get("toml"), ","); name == tag {
+			return f, true
 		}
 	}
 	return reflect.StructField{}, false

@@ -18,7 +18,7 @@ type ClassCount struct {
 // Classes lists every class with its number of codes.
 func (p *page) Classes() []ClassCount {
 	var out []ClassCount
-	for _, c := range classes {
+	for _, c := range classes.values() {
 		n := 0
 		for _, code := range p.Site.Codes {
 			if code.Class == c {
@@ -265,16 +265,11 @@ func (c chrome) URL(target string) string { return c.p.URL(target) }
 // SiteTitle is the site's name.
 func (c chrome) SiteTitle() string { return c.p.SiteTitle() }
 
-// verdict is what the "badges" template receives: a code's class, retry and fixers.
-type verdict struct {
-	Class, Retry, RetryAfter string
-	FixBy                    []string
-}
-
 // Badges renders a code's verdict with the "badges" template, once per distinct verdict:
 // ten thousand codes have a few dozen.
 func (p *page) Badges(c *Code) (template.HTML, error) {
-	v := verdict{c.Class, c.Retry, c.RetryAfter, c.FixBy}
+	v := c.Facts
+	v.HTTPStatus = 0 // the badges do not show it: one fragment serves every status
 	return p.fragment("badges", strings.Join(append([]string{v.Class, v.Retry, v.RetryAfter}, v.FixBy...), "\x00"), v)
 }
 
