@@ -248,11 +248,7 @@ func (c *config) load(cache *generator.Cache, history generator.History) (*gener
 	tmpl, _ := fs.Sub(defaults, "templates")
 	static, _ := fs.Sub(defaults, "static")
 	return site, generator.Options{
-		BaseURL:   settings.BaseURL,
-		Title:     settings.Title,
-		RepoURL:   settings.RepoURL,
-		Branch:    settings.Branch,
-		NoIndex:   settings.NoIndex,
+		Settings:  settings,
 		History:   history,
 		Templates: generator.NewLayers(c.templates, tmpl, "embedded templates"),
 		Static:    generator.NewLayers(c.static, static, "embedded static"),

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"sort"
 	"sync"
 )
 
@@ -134,6 +135,19 @@ func (r *builder) renderTo(dst destination) (int, error) {
 // growing a fresh buffer to its size for each of ten thousand pages was a tenth of the
 // garbage of a build.
 var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// Files is a rendered site: slash paths ("codes/131047/index.html") to their bytes.
+type Files map[string][]byte
+
+// Paths returns the file paths in sorted order.
+func (f Files) Paths() []string {
+	out := make([]string, 0, len(f))
+	for p := range f {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
 
 // memory keeps every file, for Render.
 type memory struct {

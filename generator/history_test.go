@@ -28,7 +28,7 @@ func TestParseGitLog(t *testing.T) {
 func TestEditLinksAndStaleness(t *testing.T) {
 	changed := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
 	files := buildFixture(t, Options{
-		RepoURL: "https://github.com/org/kb", Branch: "main", NoIndex: true,
+		Settings: Settings{RepoURL: "https://github.com/org/kb", Branch: "main", NoIndex: true},
 		History: History{Changed: map[string]time.Time{
 			"data/codes/131047.toml":   changed,
 			"data/providers/acme.toml": changed, // Acme's source was read 2026-11-01: fresh

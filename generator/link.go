@@ -2,7 +2,6 @@ package generator
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -90,35 +89,6 @@ func providerLess(a, b *Provider) bool {
 		return strings.ToLower(a.Name) < strings.ToLower(b.Name)
 	}
 	return a.Slug < b.Slug
-}
-
-// sortCodes orders codes numerically, a range by its low end.
-func sortCodes(codes []*Code) {
-	sort.Slice(codes, func(i, j int) bool {
-		a, b := codes[i], codes[j]
-		if a.num != b.num {
-			return a.num < b.num
-		}
-		return a.Key < b.Key
-	})
-}
-
-// codeLess orders code keys numerically, a range by its low end.
-func codeLess(a, b string) bool {
-	na, nb := codeNumber(a), codeNumber(b)
-	if na != nb {
-		return na < nb
-	}
-	return a < b
-}
-
-func codeNumber(key string) int {
-	lo, _, _ := strings.Cut(key, "-")
-	n, err := strconv.Atoi(lo)
-	if err != nil {
-		return -1
-	}
-	return n
 }
 
 // inheritFacts fills a file-less code's facts from the first provider entry that states

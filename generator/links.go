@@ -3,7 +3,6 @@ package generator
 import (
 	"bytes"
 	"net/url"
-	"runtime"
 	"strings"
 	"sync"
 )
@@ -88,29 +87,6 @@ func (lc *linkChecker) finish(late map[string]bool) ErrorList {
 	}
 	all.Sort()
 	return all
-}
-
-// parallel calls f(0) … f(n-1) on every core and waits for them all.
-func parallel(n int, f func(i int)) { parallelN(n, runtime.GOMAXPROCS(0), f) }
-
-// parallelN is parallel with a given number of goroutines.
-func parallelN(n, workers int, f func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int, 64)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // attrValues calls f for every double-quoted attribute in html, as our templates write

@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -319,32 +318,6 @@ func (l *loader) readCode(name, key, display string) *Code {
 		c.Disagreements = append(c.Disagreements, dis)
 	}
 	return c
-}
-
-// maxKey is the longest code or id accepted: they become file names and addresses.
-const maxKey = 20
-
-// validCodeKey reports whether key is a code: digits without a leading zero, or a range of
-// two such numbers, low first. It runs for every file of every build, so it is written out
-// rather than a regular expression.
-func validCodeKey(key string) bool {
-	if len(key) > maxKey {
-		return false
-	}
-	lo, hi, isRange := strings.Cut(key, "-")
-	if !isNumber(lo) || isRange && !isNumber(hi) {
-		return false
-	}
-	if !isRange {
-		return true
-	}
-	l, _ := strconv.Atoi(lo)
-	h, _ := strconv.Atoi(hi)
-	return l < h
-}
-
-func isNumber(s string) bool {
-	return isDigits(s) && (s == "0" || s[0] != '0')
 }
 
 func (l *loader) loadProvider(name, slug string, info fs.FileInfo) {

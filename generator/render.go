@@ -14,37 +14,16 @@ import (
 	"github.com/yuin/goldmark"
 )
 
-// Options control rendering.
+// Options control rendering: the site's settings (site.toml and the flags), where the
+// templates and static files come from, and the data files' history.
 type Options struct {
-	// BaseURL is where the site is published, such as https://org.github.io/kb/. Empty means
-	// links are relative, so the site works from the root of any static file server.
-	BaseURL string
-	// Title is the site's name, shown in every page's header.
-	Title string
+	Settings
 	// Templates and Static are the layered template and static file systems: a file on disk
 	// wins over the embedded default of the same name.
 	Templates fs.FS
 	Static    fs.FS
-	// RepoURL and Branch make "Edit this entry" links; empty RepoURL means none.
-	RepoURL string
-	Branch  string
-	// NoIndex asks search engines not to index the site.
-	NoIndex bool
 	// History dates each data file's last change.
 	History History
-}
-
-// Files is a rendered site: slash paths ("codes/131047/index.html") to their bytes.
-type Files map[string][]byte
-
-// Paths returns the file paths in sorted order.
-func (f Files) Paths() []string {
-	out := make([]string, 0, len(f))
-	for p := range f {
-		out = append(out, p)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // builder holds what every page of one build shares.

@@ -103,7 +103,7 @@ func TestRenderFacts(t *testing.T) {
 }
 
 func TestBaseURL(t *testing.T) {
-	files := buildFixture(t, Options{BaseURL: "https://org.github.io/kb/"})
+	files := buildFixture(t, Options{Settings: Settings{BaseURL: "https://org.github.io/kb/"}})
 	page := string(files["codes/131047/index.html"])
 	for _, want := range []string{
 		`href="/kb/codes/470/"`,
@@ -170,7 +170,7 @@ func TestBuildCases(t *testing.T) {
 // TestDocumentTitle checks the browser title stays within 70 characters as the page writes
 // them: an apostrophe is escaped to &#39;, which HTML checkers count as five.
 func TestDocumentTitle(t *testing.T) {
-	r := &builder{opt: Options{Title: "WhatsApp error codes"}}
+	r := &builder{opt: Options{Settings: Settings{Title: "WhatsApp error codes"}}}
 	tests := []struct{ title, want string }{
 		{"131047 Re-engagement message", "131047 Re-engagement message · WhatsApp error codes"},
 		// 69 characters as text, 73 as written: the site's name goes.

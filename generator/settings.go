@@ -8,11 +8,16 @@ import (
 
 // Settings are the site-wide choices kept in site.toml. Command-line flags override them.
 type Settings struct {
-	Title   string `toml:"title"`
+	// Title is the site's name, shown in every page's header.
+	Title string `toml:"title"`
+	// BaseURL is where the site is published, such as https://org.github.io/kb/. Empty means
+	// links are relative, so the site works from the root of any static file server.
 	BaseURL string `toml:"base_url"`
-	RepoURL string `toml:"repo_url"` // for "Edit this entry" links, e.g. https://github.com/org/kb
+	// RepoURL and Branch make "Edit this entry" links; empty RepoURL means none.
+	RepoURL string `toml:"repo_url"`
 	Branch  string `toml:"branch"`
-	NoIndex bool   `toml:"noindex"` // ask search engines not to index the site
+	// NoIndex asks search engines not to index the site.
+	NoIndex bool `toml:"noindex"`
 }
 
 // LoadSettings reads a settings file. A missing file gives the zero Settings.

@@ -66,7 +66,7 @@ func TestRealSite(t *testing.T) {
 		}
 	}
 	// Under a subpath every link still resolves (Render checks them).
-	renderReal(t, site, Options{BaseURL: "https://org.github.io/kb/"})
+	renderReal(t, site, Options{Settings: Settings{BaseURL: "https://org.github.io/kb/"}})
 }
 
 // TestFailedBuildKeepsOutput builds a site, then builds it again with faults that are found
@@ -197,7 +197,7 @@ func TestSymlinkRefused(t *testing.T) {
 // leaves out something its template shows makes some page differ.
 func TestFragmentsAsUncached(t *testing.T) {
 	tmpl, static := projectLayers(t, nil)
-	opt := Options{Templates: tmpl, Static: static, RepoURL: "https://github.com/org/kb", History: History{Missing: "shallow clone"}}
+	opt := Options{Templates: tmpl, Static: static, Settings: Settings{RepoURL: "https://github.com/org/kb"}, History: History{Missing: "shallow clone"}}
 	for name, site := range map[string]*Site{"real": loadRealSite(t), "fixture": fixtureSite(t)} {
 		var pages [2]Files
 		for i, uncached := range []bool{false, true} {
@@ -227,4 +227,34 @@ func fixtureSite(t *testing.T) *Site {
 		t.Fatal(err)
 	}
 	return site
+}
+
+// TestWatchedCacheReloads loads the real data through a watched cache, as serve does, three
+// times, forgetting one code file in between, and checks each renders byte for byte as a
+// fresh load. A clone that keeps something linking derives (a disagreement's providers,
+// statements filed elsewhere, confusions) shows it twice from the second load on.
+func TestWatchedCacheReloads(t *testing.T) {
+	fresh := renderReal(t, loadRealSite(t), Options{})
+	cache := NewCache()
+	cache.Watch()
+	for i := range 3 {
+		site, err := Load(Input{
+			Data: os.DirFS("../data"), DataDir: "data",
+			Content: os.DirFS("../content"), ContentDir: "content",
+			Cache: cache,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		files := renderReal(t, site, Options{})
+		for _, p := range fresh.Paths() {
+			if !bytes.Equal(fresh[p], files[p]) {
+				t.Fatalf("load %d through the cache: %s differs from a fresh load", i+1, p)
+			}
+		}
+		if len(files) != len(fresh) {
+			t.Fatalf("load %d through the cache: %d files, a fresh load %d", i+1, len(files), len(fresh))
+		}
+		cache.Forget("data/codes/131047.toml")
+	}
 }
