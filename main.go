@@ -94,7 +94,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		// asks for them; the full build with its link check follows in the background.
 		cache := generator.NewCache()
 		cache.Watch() // Changed below tells it which files to drop
-		history := generator.ReadHistory(cfg.data, cfg.content)
+		history := generator.ReadHistory(generator.RepoPath(cfg.data), generator.RepoPath(cfg.content))
 		err := generator.Serve(ctx, generator.ServeConfig{
 			Addr: fmt.Sprintf("%s:%d", *addr, *port),
 			Build: func() (generator.Servable, error) {
@@ -148,7 +148,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		defer writeHeapProfile(cfg.memProfile, stderr)
 	}
 	start := time.Now()
-	site, opt, err := cfg.load(nil, generator.ReadHistory(cfg.data, cfg.content))
+	site, opt, err := cfg.load(nil, generator.ReadHistory(generator.RepoPath(cfg.data), generator.RepoPath(cfg.content)))
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
@@ -238,8 +238,9 @@ func (c *config) load(cache *generator.Cache, history generator.History) (*gener
 		return nil, generator.Options{}, err
 	}
 	site, err := generator.Load(generator.Input{
-		Data: os.DirFS(c.data), DataDir: c.data,
-		Content: os.DirFS(c.content), ContentDir: c.content,
+		// Files are named relative to the repository, for edit links and git dates.
+		Data: os.DirFS(c.data), DataDir: generator.RepoPath(c.data),
+		Content: os.DirFS(c.content), ContentDir: generator.RepoPath(c.content),
 		Cache: cache,
 	})
 	if err != nil {

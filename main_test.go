@@ -70,3 +70,25 @@ func TestBuildWritesAndKeepsOnFailure(t *testing.T) {
 		t.Fatal("a failed build changed the output")
 	}
 }
+
+// TestAbsoluteDataPath builds with --data and --content given as absolute paths and checks
+// that edit links and file names are still relative to the repository.
+func TestAbsoluteDataPath(t *testing.T) {
+	data, _ := filepath.Abs("data")
+	content, _ := filepath.Abs("content")
+	out := filepath.Join(t.TempDir(), "public")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "--out", out, "--data", data, "--content", content, "--repo-url", "https://github.com/org/kb"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("build failed: %s", stderr.String())
+	}
+	page, err := os.ReadFile(filepath.Join(out, "codes", "131047", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `href="https://github.com/org/kb/edit/main/data/codes/131047.toml"`; !bytes.Contains(page, []byte(want)) {
+		t.Errorf("the page has no edit link %s", want)
+	}
+	if bytes.Contains(page, []byte("not committed yet")) {
+		t.Error("a committed file is dated \"not committed yet\"")
+	}
+}
