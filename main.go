@@ -92,33 +92,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		defer stop()
 		// A save reloads only the changed files (the cache) and renders pages as the browser
 		// asks for them; the full build with its link check follows in the background.
-		cache := generator.NewCache()
-		cache.Watch() // Changed below tells it which files to drop
 		history := generator.ReadHistory(generator.RepoPath(cfg.data), generator.RepoPath(cfg.content))
-		err := generator.Serve(ctx, generator.ServeConfig{
-			Addr: fmt.Sprintf("%s:%d", *addr, *port),
-			Build: func() (generator.Servable, error) {
-				site, opt, err := cfg.load(cache, history)
-				if err != nil {
-					return nil, err
-				}
-				return generator.NewPreview(site, opt)
-			},
-			Check: func() error {
-				site, opt, err := cfg.load(cache, history)
-				if err == nil {
-					_, err = generator.Check(site, opt)
-				}
-				return err
-			},
-			Watch: []string{cfg.data, cfg.content, cfg.templates, cfg.static, cfg.settings},
-			Changed: func(paths []string) {
-				for _, p := range paths {
-					cache.Forget(p)
-				}
-			},
-			Log: stderr,
-		})
+		sc := generator.PreviewConfig(fmt.Sprintf("%s:%d", *addr, *port),
+			[]generator.Folder{{Path: cfg.data, Name: generator.RepoPath(cfg.data)}, {Path: cfg.content, Name: generator.RepoPath(cfg.content)}},
+			[]string{cfg.templates, cfg.static, cfg.settings},
+			func(cache *generator.Cache) (*generator.Site, generator.Options, error) {
+				return cfg.load(cache, history)
+			})
+		sc.Log = stderr
+		err := generator.Serve(ctx, sc)
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			return 1

@@ -133,28 +133,18 @@ func BenchmarkPreview(b *testing.B) {
 		b.Fatalf("%v\n%s", err, out)
 	}
 	tmpl, static := projectLayers(b, nil)
-	cache := NewCache()
-	cache.Watch()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	ready := make(chan net.Addr, 1)
-	go Serve(ctx, ServeConfig{
-		Addr: "127.0.0.1:0", Log: io.Discard, Ready: func(a net.Addr) { ready <- a },
-		Changed: func(paths []string) {
-			for _, p := range paths {
-				rel, _ := filepath.Rel(dir, p)
-				cache.Forget(rel)
-			}
-		},
-		Watch: []string{filepath.Join(dir, "data"), filepath.Join(dir, "content")},
-		Build: func() (Servable, error) {
+	cfg := PreviewConfig("127.0.0.1:0",
+		[]Folder{{filepath.Join(dir, "data"), "data"}, {filepath.Join(dir, "content"), "content"}}, nil,
+		func(cache *Cache) (*Site, Options, error) {
 			site, err := Load(synthInput(dir, cache))
-			if err != nil {
-				return nil, err
-			}
-			return NewPreview(site, Options{Templates: tmpl, Static: static})
-		},
-	})
+			return site, Options{Templates: tmpl, Static: static}, err
+		})
+	cfg.Check = nil // the benchmark times the page a save shows, not the background check
+	cfg.Log, cfg.Ready = io.Discard, func(a net.Addr) { ready <- a }
+	go Serve(ctx, cfg)
 	base := "http://" + (<-ready).String()
 	resp, err := http.Get(base + eventsPath)
 	if err != nil {

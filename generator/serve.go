@@ -41,6 +41,51 @@ type ServeConfig struct {
 	Poll    time.Duration       // how often to look for changes without file events; default 200ms
 }
 
+// A Folder is an input folder serve watches: where it is on disk, and the name the loader
+// gives its files ("data"), which is how the cache knows them.
+type Folder struct{ Path, Name string }
+
+// PreviewConfig wires the preview as serve runs it: a watched cache that drops the files
+// that changed, pages rendered when the browser asks for them, and the whole check (every
+// page, every link) afterwards. load reads the site through the cache. Watch lists the
+// folders and files whose changes rebuild: the input folders, and any others (templates,
+// static files, settings) that are read afresh each time.
+func PreviewConfig(addr string, inputs []Folder, others []string, load func(*Cache) (*Site, Options, error)) ServeConfig {
+	cache := NewCache()
+	cache.Watch() // Changed tells it which files to drop
+	cfg := ServeConfig{
+		Addr: addr,
+		Build: func() (Servable, error) {
+			site, opt, err := load(cache)
+			if err != nil {
+				return nil, err
+			}
+			return NewPreview(site, opt)
+		},
+		Check: func() error {
+			site, opt, err := load(cache)
+			if err == nil {
+				_, err = Check(site, opt)
+			}
+			return err
+		},
+		Changed: func(paths []string) {
+			for _, p := range paths {
+				for _, in := range inputs {
+					if rel, err := filepath.Rel(in.Path, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+						cache.Forget(path.Join(in.Name, filepath.ToSlash(rel)))
+					}
+				}
+			}
+		},
+	}
+	for _, in := range inputs {
+		cfg.Watch = append(cfg.Watch, in.Path)
+	}
+	cfg.Watch = append(cfg.Watch, others...)
+	return cfg
+}
+
 // Serve builds the site, serves it from memory and rebuilds it when a watched file changes.
 // Open pages reload through server-sent events; a failed build is shown on them while the
 // last good site keeps being served.

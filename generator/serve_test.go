@@ -24,43 +24,20 @@ func TestServe(t *testing.T) {
 		os.WriteFile(p, []byte(text), 0o644)
 	}
 	tmpl, static := projectLayers(t, nil)
-	cache := NewCache()
-	cache.Watch()
-	load := func() (*Site, error) {
-		return Load(Input{
-			Data: os.DirFS(filepath.Join(dir, "data")), DataDir: "data",
-			Content: os.DirFS(filepath.Join(dir, "content")), ContentDir: "content", Cache: cache,
-		})
-	}
-	buildDir := func() (Servable, error) {
-		site, err := load()
-		if err != nil {
-			return nil, err
-		}
-		return NewPreview(site, Options{Templates: tmpl, Static: static})
-	}
-	check := func() error {
-		site, err := load()
-		if err != nil {
-			return err
-		}
-		_, err = Render(site, Options{Templates: tmpl, Static: static})
-		return err
-	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	ready := make(chan net.Addr, 1)
-	go Serve(ctx, ServeConfig{
-		Addr: "127.0.0.1:0", Build: buildDir, Check: check, Log: io.Discard, Poll: 20 * time.Millisecond,
-		Changed: func(paths []string) {
-			for _, p := range paths {
-				rel, _ := filepath.Rel(dir, p)
-				cache.Forget(rel)
-			}
-		},
-		Watch: []string{filepath.Join(dir, "data"), filepath.Join(dir, "content")},
-		Ready: func(a net.Addr) { ready <- a },
-	})
+	cfg := PreviewConfig("127.0.0.1:0",
+		[]Folder{{filepath.Join(dir, "data"), "data"}, {filepath.Join(dir, "content"), "content"}}, nil,
+		func(cache *Cache) (*Site, Options, error) {
+			site, err := Load(Input{
+				Data: os.DirFS(filepath.Join(dir, "data")), DataDir: "data",
+				Content: os.DirFS(filepath.Join(dir, "content")), ContentDir: "content", Cache: cache,
+			})
+			return site, Options{Templates: tmpl, Static: static}, err
+		})
+	cfg.Log, cfg.Poll, cfg.Ready = io.Discard, 20*time.Millisecond, func(a net.Addr) { ready <- a }
+	go Serve(ctx, cfg)
 	base := "http://" + (<-ready).String()
 
 	get := func(path string) (int, string) {
