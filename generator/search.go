@@ -2,6 +2,7 @@ package generator
 
 import (
 	"encoding/json"
+	"net/http"
 	"regexp"
 	"sort"
 	"strconv"
@@ -31,6 +32,9 @@ type searchIndex struct {
 	Docs [][7]string `json:"docs"`
 	// Terms are the word stems, sorted.
 	Terms []string `json:"terms"`
+	// Equivalent lists, for each code that has them, the same condition's codes under
+	// other APIs ("131047": "470,63016"): they come right after a code found in a query.
+	Equivalent map[string]string `json:"eq,omitempty"`
 	// Shards[i] is the position in Terms of the first stem of shard i.
 	Shards []int `json:"shards"`
 	// post holds, for each stem, its documents as base-36 numbers, each
@@ -78,12 +82,19 @@ func buildSearchIndex(s *Site) (Files, error) {
 			fixBy: fixLetters(c.FixBy), listedBy: listed(c.Entries), api: c.API,
 		}
 		d.titleText = append(d.titleText, c.Title)
+		if len(c.Key) <= 4 {
+			// A short number in running text ("error 4", "tier 1") is a code only when
+			// the words say so; as a word it still finds its code.
+			d.titleText = append(d.titleText, c.Key)
+		}
 		d.titleText = append(d.titleText, c.Aliases...)
 		d.bodyText = append(d.bodyText, c.Summary, apiLabel(c.API), classLabel(c.Class))
 		d.bodyText = append(d.bodyText, c.Causes...)
 		d.bodyText = append(d.bodyText, c.Actions...)
 		d.bodyText = append(d.bodyText, payloadWords(c.Payload)...)
-		d.bodyText = append(d.bodyText, c.Messages...)
+		// The literal strings the API returns are what agents paste: they name the code
+		// as its title does, so a pasted message, cut or not, finds its code first.
+		d.titleText = append(d.titleText, c.Messages...)
 		for _, dis := range c.Disagreements {
 			d.bodyText = append(d.bodyText, dis.About, dis.Current)
 		}
@@ -130,10 +141,27 @@ func buildSearchIndex(s *Site) (Files, error) {
 		}
 	}
 	for _, pg := range s.Pages {
-		docs = append(docs, searchDoc{url: pg.Slug + "/", title: pg.Title, titleText: append([]string{pg.Title}, pg.Aliases...), bodyText: []string{pg.Description, pg.Body}})
+		// A page's headings ("What you can send outside the window") say what it answers,
+		// as its title does.
+		title := append([]string{pg.Title}, pg.Aliases...)
+		title = append(title, markdownHeadings.FindAllString(pg.Body, -1)...)
+		docs = append(docs, searchDoc{url: pg.Slug + "/", title: pg.Title, titleText: title, bodyText: []string{pg.Description, pg.Body}})
+	}
+	// HTTP statuses ("400", "HTTP 403", "429 Too Many Requests") find their page, which
+	// lists Meta's codes and the provider entries that return that status.
+	for _, st := range s.Statuses {
+		n := strconv.Itoa(st.Code)
+		title := "HTTP " + n + " " + http.StatusText(st.Code)
+		docs = append(docs, searchDoc{url: "http/" + n + "/", title: strings.TrimSpace(title), titleText: []string{title}})
+	}
+	// Topics find their list of codes by name ("rate limits", "registration").
+	for _, t := range s.Topics {
+		name := strings.ReplaceAll(t.Name, "-", " ")
+		docs = append(docs, searchDoc{url: "topics/" + t.Name + "/", title: "Codes about " + name, titleText: []string{name}})
 	}
 	if t := s.Tiers; t != nil {
-		d := searchDoc{url: "tiers/", title: "Messaging tiers", titleText: []string{"Messaging tiers limits"}, bodyText: []string{t.Summary, t.Growth}}
+		// The page's title and headings (templates/tiers.html).
+		d := searchDoc{url: "tiers/", title: "Messaging tiers", titleText: []string{"Messaging tiers limits", "Current tiers", "How the limit grows", "Codes about limits"}, bodyText: []string{t.Summary, t.Growth}}
 		for _, tier := range t.Tiers {
 			d.bodyText = append(d.bodyText, tier.Name, tier.Typical, tier.Note)
 		}
@@ -148,6 +176,18 @@ func buildSearchIndex(s *Site) (Files, error) {
 	}
 	idx := invert(docs)
 	idx.Names = names
+	for _, c := range s.Codes {
+		var eq []string
+		for _, e := range c.Equivalents {
+			eq = append(eq, e.Key)
+		}
+		if len(eq) > 0 {
+			if idx.Equivalent == nil {
+				idx.Equivalent = map[string]string{}
+			}
+			idx.Equivalent[c.Key] = strings.Join(eq, ",")
+		}
+	}
 	files := Files{}
 	for i, from := range idx.Shards {
 		to := len(idx.Terms)
@@ -238,11 +278,28 @@ var stopWords = map[string]bool{
 	"when": true, "which": true, "who": true, "how": true, "into": true, "about": true,
 }
 
+// foldAccents maps the accented Latin letters of Portuguese, Spanish, French and German to
+// their base letter, so that "nao" finds "não" and "numero" finds "número". The same table
+// is in static/search.js.
+var foldAccents = strings.NewReplacer(
+	"à", "a", "á", "a", "â", "a", "ã", "a", "ä", "a", "å", "a",
+	"ç", "c", "è", "e", "é", "e", "ê", "e", "ë", "e",
+	"ì", "i", "í", "i", "î", "i", "ï", "i", "ñ", "n",
+	"ò", "o", "ó", "o", "ô", "o", "õ", "o", "ö", "o",
+	"ù", "u", "ú", "u", "û", "u", "ü", "u", "ý", "y", "ÿ", "y",
+)
+
 // Tokenize splits text into lower-case search terms: runs of letters and digits, without
-// stop words, each word stemmed.
+// stop words, accents folded, each word stemmed.
 func Tokenize(text string) []string {
 	var out []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+	folded := strings.Map(func(r rune) rune {
+		if r >= 0x300 && r <= 0x36f {
+			return -1 // a combining accent, as in a decomposed "não"
+		}
+		return r
+	}, foldAccents.Replace(strings.ToLower(text)))
+	for _, w := range strings.FieldsFunc(folded, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
 	}) {
 		if stopWords[w] || len([]rune(w)) < 2 && !isDigits(w) {
@@ -298,6 +355,8 @@ func isLetters(s string) bool {
 	}
 	return true
 }
+
+var markdownHeadings = regexp.MustCompile(`(?m)^#{2,6} .*$`)
 
 var jsonDetails = regexp.MustCompile(`"(?:details|title|message)"\s*:\s*"((?:[^"\\]|\\.)*)"`)
 

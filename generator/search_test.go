@@ -18,7 +18,11 @@ func TestTokenize(t *testing.T) {
 		{"(#131047) Re-engagement", "131047 re engagement"},
 		{"api_key D360-API-KEY", "api key d360 api key"},
 		{"status analysis", "status analysis"},
-		{"Ünïcode Wörds", "ünïcod wörd"},
+		{"Ünïcode Wörds", "unicod word"},
+		{"número não tem WhatsApp", "numero nao tem whatsapp"},
+		{"límite alcanzado, plantilla", "limit alcanzado plantilla"},
+		{"na\u0303o", "nao"},
+		{"Straße Ωmega", "straß ωmega"},
 		{"a I x 7", "7"},
 	}
 	for _, tc := range tests {
@@ -107,7 +111,9 @@ func TestSearchIndex(t *testing.T) {
 		{"configur", "providers/acme/#line-not-configured", 1}, // an uncoded entry
 		{"400", "providers/acme/#line-not-configured", 0},      // its HTTP status
 		{"messag", "providers/acme/", 0},                       // a FAQ question
-		{"open", "window/", 0},                                 // a content page
+		{"open", "window/", 1},                                 // a content page's heading
+		{"customer", "window/", 0},                             // its text
+		{"bad", "http/400/", 1},                                // an HTTP status, by its name
 	}
 	for _, tc := range tests {
 		d := doc(tc.url)
@@ -119,6 +125,9 @@ func TestSearchIndex(t *testing.T) {
 		if f != tc.title {
 			t.Errorf("term %q in %s: title flag %d, want %d", tc.term, tc.url, f, tc.title)
 		}
+	}
+	if got := idx.Equivalent["131047"]; !strings.Contains(got, "470") {
+		t.Errorf("equivalents of 131047 in the index: %q", got)
 	}
 	if _, ok := terms["oauthexception"]; ok {
 		t.Error("payload JSON keys and types were indexed")
@@ -132,7 +141,7 @@ func TestSearchIndex(t *testing.T) {
 }
 
 func FuzzTokenize(f *testing.F) {
-	for _, s := range []string{"Template is Paused", "(#131047) Re-engagement", "Ünïcode wörds 24-hour", "\xff\xfe", "aaaaing sses ies"} {
+	for _, s := range []string{"Template is Paused", "(#131047) Re-engagement", "Ünïcode wörds 24-hour", "\xff\xfe", "aaaaing sses ies", "NÃO É número", "na\u0303o"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
@@ -142,6 +151,9 @@ func FuzzTokenize(f *testing.F) {
 			}
 			if strings.ToLower(tok) != tok {
 				t.Fatalf("token %q is not lower case", tok)
+			}
+			if strings.ContainsAny(tok, "àáâãäåçèéêëìíîïñòóôõöùúûüýÿ\u0300\u0301\u0303\u0327") {
+				t.Fatalf("token %q keeps an accent", tok)
 			}
 		}
 	})
