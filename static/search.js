@@ -23,8 +23,15 @@
     if (/e$/.test(w) && Array.from(w).length > 3) w = w.slice(0, -1);
     return w;
   }
+  // Accents fold to their letter ("nao" finds "não"), by the table generator/search.go uses.
+  var FOLD = { "à": "a", "á": "a", "â": "a", "ã": "a", "ä": "a", "å": "a", "ç": "c", "è": "e", "é": "e", "ê": "e", "ë": "e",
+    "ì": "i", "í": "i", "î": "i", "ï": "i", "ñ": "n", "ò": "o", "ó": "o", "ô": "o", "õ": "o", "ö": "o",
+    "ù": "u", "ú": "u", "û": "u", "ü": "u", "ý": "y", "ÿ": "y" };
+  function fold(text) {
+    return text.toLowerCase().replace(/[àáâãäåçèéêëìíîïñòóôõöùúûüýÿ]/g, function (c) { return FOLD[c]; }).replace(/[\u0300-\u036f]/g, "");
+  }
   function words(text) {
-    return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []).filter(function (w) {
+    return (fold(text).match(/[\p{L}\p{N}]+/gu) || []).filter(function (w) {
       return !STOP.has(w) && (Array.from(w).length >= 2 || /^\d+$/.test(w));
     });
   }
@@ -38,8 +45,11 @@
       }).then(function (raw) {
         index = raw;
         index.codeDocs = new Map();
+        index.statusDocs = new Map();
         raw.docs.forEach(function (d, i) {
           if (d[1]) index.codeDocs.set(d[1], i);
+          var st = /^http\/(\d+)\/$/.exec(d[0]);
+          if (st) index.statusDocs.set(st[1], i);
           if (!d[0]) d[0] = "codes/" + d[1] + "/";
         });
         return index;
@@ -132,44 +142,98 @@
     return out;
   }
 
-  // analyze reads what was typed or pasted: codes in any written form, and words.
+  // HTTP reason phrases and words around a status that say it is one ("429 Too Many
+  // Requests", "HTTP 403", "status code 400", "400 Client Error").
+  var STATUS_CONTEXT = [
+    /\bHTTP(?:\/\d(?:\.\d)?)?[\s:"']*(?:status[\s:]*)?(?:code[\s:]*)?(\d{3})\b/gi,
+    /\bstatus(?:[ _]?code)?["'\]]?\s*(?:=>|[:=])?\s*["']?(\d{3})\b/gi,
+    /\b(\d{3})\s*\(?\s*(?=(?:bad request|unauthori[sz]ed|authori[sz]ation failed|forbidden|not found|method not allowed|too many requests|internal server error|bad gateway|service unavailable|gateway time-?out|client error|server error|partial content)\b)/gi
+  ];
+  // Where a number is said to be a code: a payload's code field in any language's syntax
+  // ("code": 1, 'code': 1, code=1, Code:1, "code" => 1, :code=>1, [code] => 1,
+  // ["code"]=> int(1), error_code=1), then the ways people write one ("(#131047)",
+  // "error 470", "erro 131049", "código 100").
+  var CODE_FIELD = /(?:\b(?:error_?code|errorcode|code)|\bcode\b["'\]]*)\s*(?:=>|[:=])\s*(?:int\()?\s*["']?(\d+)/gi;
+  var CODE_SAID = /(?:\b(?:errors?|erro|err|c[oó]digo|code)\b\s*(?:code\b)?\s*[:#]?\s*|#\s?)(\d+)/gi;
+
+  // analyze reads what was typed or pasted: codes and HTTP statuses in any written form,
+  // numbers we do not know, and words.
   function analyze(q) {
-    var codes = [], text = q, prefix = "";
-    var trimmed = q.trim();
+    var codes = [], statuses = [], unknown = [], prefix = "", payload = false;
+    // "131_026" is 131026.
+    var text = q.replace(/(\d)_(?=\d{3}(?!\d))/g, "$1");
+    function code(c, strong) {
+      c = c.replace(/^0+(?=\d)/, "");
+      if (index.codeDocs.has(c)) { if (codes.indexOf(c) < 0) codes.push(c); return true; }
+      if (strong && c.length >= 3 && !index.statusDocs.has(c) && index.terms[lowerBound(c)] !== c && unknown.indexOf(c) < 0) unknown.push(c);
+      return false;
+    }
+    // "131 047", "#131047", "(#130429)", "error 470", "code: 63016": a query that is a code
+    // and nothing else.
+    var bare = text.replace(/\b(error|errors|erro|code|codes|c[oó]digo|http|status)\b/gi, " ").replace(/[#():,.]/g, " ").trim();
+    if (/^[\d\s-]+$/.test(bare) && /\d/.test(bare)) {
+      var joined = bare.replace(/\s+/g, "");
+      if (!code(joined)) {
+        bare.split(/\s+/).forEach(function (g) { if (g !== joined) code(g); });
+      }
+      if (index.statusDocs.has(joined) && statuses.indexOf(joined) < 0) statuses.push(joined);
+      if (!codes.length && !statuses.length && /^\d+$/.test(joined)) {
+        var starts = false;
+        index.codeDocs.forEach(function (_, c) { if (!starts && c.lastIndexOf(joined, 0) === 0) starts = true; });
+        if (starts) prefix = joined;
+        else code(joined, true);
+      }
+      // A number that is no platform code may be a provider's own (Gupshup's 1002), and
+      // a status is also in the entries that return it.
+      return { codes: codes, statuses: statuses, unknown: unknown, prefix: prefix, words: codes.length ? [] : words(joined), payload: false };
+    }
+    STATUS_CONTEXT.forEach(function (re) {
+      text.replace(re, function (_, s) { if (index.statusDocs.has(s) && statuses.indexOf(s) < 0) statuses.push(s); return _; });
+    });
+    text.replace(CODE_FIELD, function (_, c) { code(c, true); return _; });
+    text.replace(CODE_SAID, function (m, c, at) {
+      // "status code 400" is a status, said above.
+      if (!/^code/i.test(m) || !/status[\s_]*$/i.test(text.slice(Math.max(0, at - 8), at))) code(c, true);
+      return m;
+    });
+    // Any long number that is a code, wherever it is: "131047: Re-engagement message",
+    // "[131048] Spam rate limit hit", "error-code-131042".
+    text.replace(/\d{5,}/g, function (m) { code(m); return m; });
+    var said = null;
+    var trimmed = text.trim();
     if (/^[\[{]/.test(trimmed)) {
+      // A pasted payload: its words are what it says (message, title, details), not its
+      // keys. Strict JSON is read as such; anything else (a Python dict, a Ruby hash, a cut
+      // paste) by the same keys in any quotes.
+      payload = true;
+      said = [];
       var parsed = null;
-      try { parsed = JSON.parse(trimmed); } catch (e) { /* a partial paste: read it as text */ }
-      var said = [];
-      if (parsed !== null) {
+      try { parsed = JSON.parse(trimmed); } catch (e) { /* not JSON: read by pattern */ }
+      if (parsed !== null && typeof parsed === "object") {
         (function walk(v, key) {
           if (Array.isArray(v)) v.forEach(function (x) { walk(x, key); });
           else if (v && typeof v === "object") Object.keys(v).forEach(function (k) { walk(v[k], k); });
-          else if (key === "code" && /^\d+$/.test(String(v))) codes.push(String(v));
-          else if (/^(details|title|message|error_user_msg|error_user_title)$/.test(key) && typeof v === "string") said.push(v);
+          else if (/^(details?|title|message|error_user_msg|error_user_title|reason|description)$/.test(key) && typeof v === "string") said.push(v);
         })(parsed, "");
       } else {
-        trimmed.replace(/"code"\s*:\s*"?(\d+)/g, function (_, c) { codes.push(c); });
-        trimmed.replace(/"(?:details|title|message)"\s*:\s*"([^"]*)/g, function (_, t) { said.push(t); });
+        trimmed.replace(/\b(?:details?|title|message|error_user_msg|error_user_title|reason|description)["'\]]*\s*(?:=>|[:=])\s*(?:"((?:[^"\\]|\\.)*)"?|'((?:[^'\\]|\\.)*)'?)/gi, function (_, d, s) {
+          said.push(d !== undefined ? d : s || "");
+          return _;
+        });
       }
-      said.join(" ").replace(/#(\d+)/g, function (_, c) { codes.push(c); });
-      return { codes: codes, prefix: "", words: words(said.join(" ").replace(/\(#\d+\)/g, " ")), payload: true };
+      if (!said.join("").trim()) { said = null; payload = false; }
     }
-    // "131 047", "#131047", "(#130429)", "error 470", "code: 63016": drop the wrapping.
-    var bare = q.replace(/\b(error|errors|code|codes)\b/gi, " ").replace(/[#():,.]/g, " ").trim();
-    if (/^[\d\s-]+$/.test(bare) && /\d/.test(bare)) {
-      var joined = bare.replace(/\s+/g, "");
-      if (index.codeDocs.has(joined)) codes.push(joined);
-      else if (/^\d+$/.test(joined)) prefix = joined;
-      bare.split(/\s+/).forEach(function (g) { if (g !== joined && index.codeDocs.has(g)) codes.push(g); });
-      // A number that is no platform code may be a provider's own (Gupshup's 1002).
-      text = codes.length ? "" : joined;
-    } else {
-      text = q.replace(/\d+(-\d+)?/g, function (m) {
-        if (index.codeDocs.has(m)) { codes.push(m); return " "; }
-        return m;
-      });
-    }
-    return { codes: codes, prefix: prefix, words: words(text), payload: false };
+    text = said ? said.join(" ") : text;
+    // Codes found are not also words; "(#131047)" inside a message is the code.
+    text = text.replace(/\(?#\d+\)?/g, " ");
+    codes.forEach(function (c) { text = text.replace(new RegExp("(^|\\D)" + c + "(?!\\d)", "g"), "$1 "); });
+    // "InvalidParams", "TemplateParamCountMismatch": an identifier's words, when the
+    // identifier itself is not a word of the site.
+    text = text.replace(/[A-Za-z]*[a-z][A-Z][A-Za-z]*/g, function (m) {
+      var s = stem(fold(m));
+      return index.terms[lowerBound(s)] === s ? m : m.replace(/([a-z])([A-Z])/g, "$1 $2");
+    });
+    return { codes: codes, statuses: statuses, unknown: unknown, prefix: "", words: words(text), payload: payload };
   }
 
   // plan reads a query and finds the terms its words can mean.
@@ -181,67 +245,103 @@
     return a;
   }
 
+  // rarity weighs a term by how few documents hold it: a word in one document in fifty or
+  // fewer counts whole; words that are everywhere (WhatsApp, API, message, error) little.
+  function rarity(t) {
+    var df = postings(t).length / 2, n = index.docs.length;
+    return Math.min(1, Math.max(0.1, Math.log(n / df) / Math.log(50)));
+  }
+
+  // nearest lists the codes nearest to a number we do not have: those sharing its longest
+  // prefix (same family), closest first.
+  function nearest(num) {
+    for (var len = num.length - 1; len >= 3; len--) {
+      var p = num.slice(0, len), near = [];
+      index.codeDocs.forEach(function (doc, c) { if (c.lastIndexOf(p, 0) === 0 && /^\d+$/.test(c)) near.push([Math.abs(+c - +num), doc]); });
+      if (near.length) return near.sort(function (x, y) { return x[0] - y[0] || x[1] - y[1]; }).slice(0, 5).map(function (e) { return e[1]; });
+    }
+    return [];
+  }
+
   // search returns the best documents for a planned query, best first. The shards of its
   // terms must be loaded.
   function search(a) {
     var scores = new Map();
     function add(doc, s) { scores.set(doc, (scores.get(doc) || 0) + s); }
-    a.codes.forEach(function (c, i) { add(index.codeDocs.get(c), 1e6 - i); });
+    // Codes found in the query first, then their equivalents under other APIs; a status
+    // found counts as much as a few words in a title, so that what the words name still
+    // comes before it ("HTTP 400 error: Twilio could not find a Channel").
+    a.codes.forEach(function (c, i) { add(index.codeDocs.get(c), 1e6 - i * 1e4); });
+    a.codes.forEach(function (c, i) {
+      (index.eq && index.eq[c] || "").split(",").forEach(function (e, j) {
+        if (e && index.codeDocs.has(e) && a.codes.indexOf(e) < 0) add(index.codeDocs.get(e), 1e6 - (a.codes.length + i) * 1e4 - j);
+      });
+    });
+    a.statuses.forEach(function (s, i) { add(index.statusDocs.get(s), 60 - i); });
+    a.unknown.forEach(function (u) { nearest(u).forEach(function (doc, j) { add(doc, 1e5 - j); }); });
     if (a.prefix) {
       index.docs.forEach(function (d, i) {
         if (d[1] && d[1].lastIndexOf(a.prefix, 0) === 0) add(i, 1e5 - i);
       });
     }
+    // Each word counts for the document that holds it, by where (a title counts ten times
+    // the text) and by how rare it is; every word matched adds to that, so a pasted message
+    // found whole in a page's text beats a short title that shares three of its words.
     var perWord = a.matches.map(function (terms) {
       var best = new Map();
       terms.forEach(function (weight, t) {
-        var p = postings(t);
+        var p = postings(t), r = rarity(t);
         for (var k = 0; k < p.length; k += 2) {
-          var s = weight * (p[k + 1] ? 10 : 1);
-          if ((best.get(p[k]) || 0) < s) best.set(p[k], s);
+          var s = weight * r * (p[k + 1] ? 10 : 1), b = best.get(p[k]);
+          if (!b || b.s < s) best.set(p[k], { s: s, r: weight * r * (p[k + 1] ? 1 : 0.7), title: p[k + 1] === 1 });
         }
       });
       return best;
     });
-    if (perWord.length) {
-      // Every word must match, unless that leaves nothing (or it is a pasted payload):
-      // then documents that match the most words come first.
-      // A document whose title text holds every word ("gupshup 1002" is Gupshup's entry
-      // 1002, not the Gupshup page that mentions it) earns the same as a named title.
-      var all = new Map();
-      perWord[0].forEach(function (s, doc) {
-        var total = s, inTitle = s >= 5;
-        for (var w = 1; w < perWord.length; w++) {
-          if (!perWord[w].has(doc)) return;
-          total += perWord[w].get(doc);
-          inTitle = inTitle && perWord[w].get(doc) >= 5;
-        }
-        all.set(doc, total + (inTitle && perWord.length > 1 ? 15 : 0));
+    var words = new Map();
+    perWord.forEach(function (m) {
+      m.forEach(function (b, doc) {
+        var w = words.get(doc) || { s: 0, n: 0, titles: 0 };
+        w.s += b.s + 20 * b.r;
+        w.n++;
+        if (b.title) w.titles++;
+        words.set(doc, w);
       });
-      // Each word matched counts more than where it matched, so a pasted message found
-      // whole in a page's text beats a short title that shares three of its words.
-      if (all.size && !a.payload) all.forEach(function (s, doc) { add(doc, s); });
-      else perWord.forEach(function (m) { m.forEach(function (s, doc) { add(doc, s + 20); }); });
-    }
+    });
+    // A document whose title text holds every word ("gupshup 1002" is Gupshup's entry
+    // 1002, not the Gupshup page that mentions it) earns as much as a named title.
+    words.forEach(function (w, doc) {
+      add(doc, w.s + (w.titles === perWord.length && perWord.length > 1 ? 15 : 0));
+    });
     // A document whose whole title the query names beats one that merely contains the
     // words ("quality rating" is the quality page); the retired On-Premises API and
     // providers' own codes yield to Meta's current codes on a tie of words.
     var stems = new Set(a.words.map(stem));
     var ranked = Array.from(scores.entries()).sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; }).slice(0, 60);
+    search.last = ranked;
     if (stems.size) {
       ranked.forEach(function (e) {
         var d = index.docs[e[0]];
         if (e[1] >= 1e5) return;
-        var title = tokenize(d[2]);
-        if (title.length && title.every(function (w) { return stems.has(w); })) e[1] += 15;
-        if (d[6] === "onprem") e[1] *= 0.9;
+        // A title the query names in part earns in part, by the rarity of the words it
+        // names ("customer response window" is the window page's).
+        var title = tokenize(d[2]), named = 0, others = 0;
+        title.forEach(function (w) {
+          if (!stems.has(w)) { others++; return; }
+          var t = lowerBound(w);
+          named += index.terms[t] === w ? rarity(t) : 0;
+        });
+        if (title.length && !others) e[1] += 15;
+        else if (named) e[1] += 15 * named / (named + others);
+        if (d[6] === "onprem") e[1] *= 0.75;
         // A provider's code (Twilio's 63041) yields to Meta's code for the same words.
         if (d[1] && !d[6]) e[1] *= 0.85;
       });
     }
     ranked.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
     // Leave out the long tail of weak matches: a word somewhere in a long page.
-    var floor = ranked.length && ranked[0][1] < 1e5 ? ranked[0][1] * 0.2 : 0;
+    var top = ranked.length ? ranked[0][1] : 0;
+    var floor = top < 1e5 ? top * 0.2 : 0;
     return ranked.filter(function (e) { return e[1] >= floor; }).slice(0, 20).map(function (e) { return e[0]; });
   }
 
@@ -263,6 +363,12 @@
     status.setAttribute("role", "status");
     status.setAttribute("aria-live", "polite");
     var host = page ? document.getElementById("search-results") : box.form;
+    // A code we do not have is said so, above its nearest codes (on the search page with a
+    // link to ask for it).
+    var notice = document.createElement("p");
+    notice.className = "search-notice";
+    notice.hidden = true;
+    if (page) host.appendChild(notice);
     host.appendChild(list);
     host.appendChild(status);
     box.setAttribute("role", "combobox");
@@ -308,13 +414,19 @@
       box.removeAttribute("aria-activedescendant");
       found.forEach(function (doc, i) {
         var d = index.docs[doc];
+        // Each result is a real link (Ctrl/Cmd-click, middle-click, "copy link address"),
+        // and it is the option itself, so no control sits inside another; its list item
+        // is only the list's.
         var li = document.createElement("li");
-        li.id = list.id + "-" + i;
-        li.setAttribute("role", "option");
-        li.setAttribute("aria-selected", "false");
-        // An option holds no link (a control inside a control); choosing it navigates.
-        li.setAttribute("data-href", root + d[0]);
-        var a = li;
+        li.setAttribute("role", "none");
+        var a = document.createElement("a");
+        a.id = list.id + "-" + i;
+        a.href = root + d[0];
+        a.tabIndex = -1;
+        a.setAttribute("role", "option");
+        a.setAttribute("aria-selected", "false");
+        a.style.color = "inherit";
+        a.style.textDecoration = "none";
         var head = document.createElement("span");
         head.className = "result-title";
         if (d[1]) {
@@ -334,11 +446,34 @@
           .filter(Boolean).join(" · ");
         a.appendChild(head);
         if (meta.textContent) a.appendChild(meta);
-        li.addEventListener("mousedown", function (e) { e.preventDefault(); });
-        li.addEventListener("click", function () { location.href = li.getAttribute("data-href"); });
+        // Keep the focus in the box while the primary button goes down; the link does the rest.
+        a.addEventListener("mousedown", function (e) { if (e.button === 0) e.preventDefault(); });
+        li.appendChild(a);
         list.appendChild(li);
-        items.push(li);
+        items.push(a);
       });
+      var missing = a ? a.unknown : [];
+      var said = missing.map(function (c) { return c + " is not in this knowledge base yet."; }).join(" ");
+      notice.textContent = "";
+      notice.hidden = !missing.length || !page;
+      if (missing.length && page) {
+        notice.appendChild(document.createTextNode(said + (found.length ? " The nearest codes and any word matches are below. " : " ")));
+        var edit = box.getAttribute("data-edit");
+        if (edit) {
+          var link = document.createElement("a");
+          link.href = edit.replace(/\/edit\/.*$/, "") + "/issues/new?title=" + encodeURIComponent("Code " + missing[0] + " is missing") +
+            "&body=" + encodeURIComponent("Search found no page for code " + missing[0] + ".\n\nWhere it appeared (API, provider, the error as returned):\n");
+          link.textContent = "Ask for " + missing[0] + " to be added";
+          notice.appendChild(link);
+          notice.appendChild(document.createTextNode("."));
+        }
+      } else if (missing.length) {
+        var note = document.createElement("li");
+        note.className = "no-results";
+        note.setAttribute("role", "none");
+        note.textContent = said;
+        list.insertBefore(note, list.firstChild);
+      }
       var open = q.trim() !== "";
       list.hidden = !open;
       box.setAttribute("aria-expanded", open ? "true" : "false");
@@ -348,12 +483,13 @@
         none.textContent = "No matches. Try fewer words, or the code alone.";
         list.appendChild(none);
       }
-      status.textContent = open ? (found.length ? found.length + (found.length === 20 ? "+" : "") + " results" : "No results") : "";
+      status.textContent = open ? (said ? said + " " : "") + (found.length ? found.length + (found.length === 20 ? "+" : "") + " results" : "No results") : "";
       if (page) {
         history.replaceState(null, "", q.trim() ? "?q=" + encodeURIComponent(q) : location.pathname);
       }
       api.lastMs = performance.now() - started;
       api.lastResults = found.map(function (doc) { return index.docs[doc][0]; });
+      api.lastQuery = q;
     }
     function update() {
       var q = box.value;
@@ -379,7 +515,7 @@
         var pick = items[active >= 0 ? active : 0];
         if (pick && !list.hidden) {
           e.preventDefault();
-          chosen = pick.getAttribute("data-href");
+          chosen = pick.href;
           location.href = chosen;
         }
       } else if (e.key === "Escape") {
@@ -399,6 +535,12 @@
 
   var api = window.kbSearch = {
     stem: stem, tokenize: tokenize, load: loadIndex,
+    // explain resolves to the scores of the last search, for tuning: [address, score].
+    explain: function (q) {
+      return api.search(q).then(function () {
+        return search.last.map(function (e) { return [index.docs[e[0]][0], Math.round(e[1] * 10) / 10]; });
+      });
+    },
     // search resolves to the result addresses for q, for tests and benchmarks.
     search: function (q) {
       var a = plan(q);
