@@ -5,22 +5,26 @@
 //
 // Data flows one way, one stage a file:
 //
-//	Load (load.go, locate.go)    read and decode every file, validate it, report problems
-//	                             with their file:line:column
+//	Load (load.go)               walk data/ and content/, decode every file with positions
+//	                             (decode.go), validate it (facts.go: the verdict and its
+//	                             vocabularies; keys.go: codes), report every problem with its
+//	                             file:line:column
 //	link (link.go)               build the model: the code pages (code files and every code a
 //	                             provider lists), each code's provider statements, equivalent
 //	                             and related codes from both ends, disagreements, codes by
 //	                             HTTP status and topic
-//	Render (render.go, view.go)  execute the templates for every page; Markdown (markdown.go)
-//	                             with code auto-linking; payloads highlighted (highlight.go);
-//	                             codes.json (json.go); the search index (search.go)
-//	checkLinks (links.go)        every internal href, src and #anchor must resolve
-//	Write, Build (write.go, build.go)
-//	                             fill a folder beside the output, then swap it in
+//	render (build.go)            one stage for every command: render each page (render.go,
+//	                             view.go; Markdown with code auto-linking in markdown.go,
+//	                             payloads in highlight.go), check its links as it is rendered
+//	                             (links.go), and hand it to a destination; the generated files
+//	                             (codes.json in json.go, the search index in search.go) too
+//	destinations (build.go)      Build: a staging folder swapped in at the end (write.go);
+//	                             Render: memory (tests); Check: nothing
 //
-// Build streams pages to disk as they render; Render keeps them in memory (check, tests).
-// serve (serve.go) loads through a Cache (cache.go) that re-reads only changed files, and
-// serves a Preview (preview.go) that renders each page when it is asked for.
+// No page of a build is kept after it is handed over, so check and build use the same memory.
+// serve (serve.go, PreviewConfig) loads through a Cache (cache.go) that re-reads only changed
+// files, and serves a Preview (preview.go) that renders each page when it is asked for, then
+// runs Check in the background. stale.go lists code files not checked against Meta lately.
 //
 // # Templates
 //
