@@ -122,7 +122,7 @@ func loadCached[T comparable](l *loader, display string, info fs.FileInfo, read 
 
 func (c *Code) clone() *Code {
 	n := *c
-	n.Entries, n.Equivalents, n.Related, n.Conflicts, n.Elsewhere = nil, nil, nil, nil, nil
+	n.Entries, n.Equivalents, n.Related, n.Conflicts, n.Elsewhere, n.ConfusedWith = nil, nil, nil, nil, nil, nil
 	n.Confused = make([]Confusion, len(c.Confused))
 	for i, cf := range c.Confused {
 		cf.Code = nil

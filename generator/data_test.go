@@ -208,3 +208,44 @@ func TestMetaFacts(t *testing.T) {
 		}
 	}
 }
+
+// TestConfusionsAndEquivalents checks the derived links an agent relies on: the named
+// confusable pairs from both ends and through an equivalent, a similar code found by its
+// title and topic, and that a provider code covering several Meta codes does not make them
+// the same as each other.
+func TestConfusionsAndEquivalents(t *testing.T) {
+	site := loadRealSite(t)
+	confused := func(a, b string) (bool, string) {
+		for _, cf := range site.Code(a).ConfusedWith {
+			if cf.Code.Key == b {
+				return true, cf.How
+			}
+		}
+		return false, ""
+	}
+	for _, tc := range []struct {
+		a, b    string
+		withHow bool
+	}{
+		{"131047", "131026", true}, // named in 131047.toml
+		{"131026", "131047", true}, // the same pair from the other end
+		{"470", "131026", true},    // through 470's equivalent 131047
+		{"130429", "131056", true},
+		{"131048", "130429", true},
+		{"132015", "132001", true},
+		{"131009", "100", true},
+		{"132068", "132069", false}, // "Flow is blocked" and "Flow is throttled": title and topic
+	} {
+		ok, how := confused(tc.a, tc.b)
+		if !ok || (how != "") != tc.withHow {
+			t.Errorf("%s confused with %s: %v, with a line on telling them apart: %v (want %v)", tc.a, tc.b, ok, how != "", tc.withHow)
+		}
+	}
+	has := func(a, b string) bool { return containsCode(site.Code(a).Equivalents, site.Code(b)) }
+	if !has("500", "63012") || !has("63012", "1011") {
+		t.Error("Twilio's 63012 and the On-Premises codes it covers do not show each other")
+	}
+	if has("500", "1011") {
+		t.Error("500 and 1011 became the same condition because one Twilio code covers both")
+	}
+}

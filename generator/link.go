@@ -40,11 +40,7 @@ func (l *loader) link() {
 
 	l.linkEquivalents()
 	l.linkRelated()
-	for _, c := range s.Codes {
-		for i := range c.Confused {
-			c.Confused[i].Code = l.resolve(c.Confused[i].ref, "confused")
-		}
-	}
+	l.linkConfusions()
 	for _, c := range s.Codes {
 		if !c.HasFile() {
 			inheritFacts(c)
@@ -127,8 +123,11 @@ func (l *loader) resolve(r ref, field string) *Code {
 	return c
 }
 
-// linkEquivalents groups codes that name each other as equivalent, from either end and
-// transitively: if 63016 is 131047 and 131047 is 470, each page shows the other two.
+// linkEquivalents shows the same condition under other codes, from both ends. Code files
+// declare equivalence among Meta's codes, and it is transitive: 131047 is 470, so each
+// page shows the other. A provider entry that stands for Meta codes only points at them: a
+// provider code that covers several (Twilio's 63012 for 500, 1011, 1014 and 1023) shows
+// them all, and each shows it, but they are not thereby the same as each other.
 func (l *loader) linkEquivalents() {
 	s := l.site
 	parent := map[*Code]*Code{}
@@ -141,54 +140,53 @@ func (l *loader) linkEquivalents() {
 		}
 		return c
 	}
-	union := func(a, b *Code) {
-		ra, rb := find(a), find(b)
-		if ra != rb {
-			parent[ra] = rb
-		}
-	}
 	for _, c := range s.Codes {
 		for _, r := range c.equivalent {
 			if o := l.resolve(r, "equivalent"); o != nil {
-				union(c, o)
-			}
-		}
-		for _, e := range c.Entries {
-			for _, r := range e.equivalent {
-				if o := l.resolve(r, "equivalent"); o != nil {
-					e.Equivalent = append(e.Equivalent, o)
-					union(c, o)
-				}
-			}
-		}
-	}
-	// Entries without a code page of their own (uncoded, or under the provider's own
-	// number) can name equivalents too; they appear on the code's page as a provider
-	// statement, not as a code.
-	for _, p := range s.Providers {
-		for _, e := range p.Entries {
-			if e.HasCodePage() {
-				continue
-			}
-			for _, r := range e.equivalent {
-				if o := l.resolve(r, "equivalent"); o != nil {
-					e.Equivalent = append(e.Equivalent, o)
-					o.Elsewhere = append(o.Elsewhere, e)
+				if ra, rb := find(c), find(o); ra != rb {
+					parent[ra] = rb
 				}
 			}
 		}
 	}
 	groups := map[*Code][]*Code{}
 	for _, c := range s.Codes {
-		root := find(c)
-		groups[root] = append(groups[root], c)
+		groups[find(c)] = append(groups[find(c)], c)
+	}
+	show := func(c, o *Code) {
+		if c != o && !containsCode(c.Equivalents, o) {
+			c.Equivalents = append(c.Equivalents, o)
+		}
 	}
 	for _, c := range s.Codes {
 		for _, o := range groups[find(c)] {
-			if o != c {
-				c.Equivalents = append(c.Equivalents, o)
+			show(c, o)
+		}
+	}
+	// Entries point at Meta's codes: a coded entry from its code's page, and one without a
+	// page of its own (uncoded, or the provider's own number) as a statement on theirs.
+	for _, p := range s.Providers {
+		for _, e := range p.Entries {
+			page := s.codeByKey[e.Code]
+			for _, r := range e.equivalent {
+				o := l.resolve(r, "equivalent")
+				if o == nil {
+					continue
+				}
+				e.Equivalent = append(e.Equivalent, o)
+				if !e.HasCodePage() || page == nil {
+					o.Elsewhere = append(o.Elsewhere, e)
+					continue
+				}
+				for _, m := range groups[find(o)] {
+					show(page, m)
+					show(m, page)
+				}
 			}
 		}
+	}
+	for _, c := range s.Codes {
+		sortCodes(c.Equivalents)
 	}
 }
 

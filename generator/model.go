@@ -62,6 +62,9 @@ type Code struct {
 	Equivalents []*Code  // the same condition elsewhere, from either end
 	Related     []*Code  // see_also, from either end
 	Conflicts   []Conflict
+	// ConfusedWith are the codes people take this one for: named pairs first (from either
+	// file, or an equivalent's), then codes with a similar title and a shared topic.
+	ConfusedWith []Confusion
 	// Elsewhere are provider statements filed under another number (the provider's own
 	// code) or under no code, that name this code as equivalent.
 	Elsewhere []*Entry
