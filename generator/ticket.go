@@ -1,0 +1,78 @@
+package generator
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// TicketNote is a short plain-text note about the page's code for a support ticket: what it
+// is, what it means, whether to retry, who fixes it, the next step and where to read more.
+// The page shows it as selectable text; its copy button puts it on the clipboard, with the
+// page's address as the browser knows it in the last line.
+func (p *page) TicketNote() string {
+	c := p.Code
+	var b strings.Builder
+	head := "WhatsApp error " + c.Key + ": " + c.Title
+	var about []string
+	if c.HasFile() {
+		about = append(about, apiLabel(c.API))
+	} else if names := c.ProviderNames(); len(names) > 0 {
+		about = append(about, strings.Join(names, ", ")+" code")
+	}
+	if c.HTTPStatus != 0 {
+		about = append(about, "HTTP "+strconv.Itoa(c.HTTPStatus))
+	}
+	if len(about) > 0 {
+		head += " (" + strings.Join(about, ", ") + ")"
+	}
+	line := func(label, text string) {
+		if text = plainText(text); text != "" {
+			b.WriteString(label + ": " + text + "\n")
+		}
+	}
+	b.WriteString(head + "\n")
+	meaning, next := c.Summary, first(c.Actions)
+	if !c.HasFile() && len(c.Entries) > 0 {
+		meaning, next = c.Entries[0].Meaning, c.Entries[0].Action
+	}
+	line("What it means", firstSentences(plainText(meaning), 2))
+	line("Retry", retryLabel(c.Retry, c.RetryAfter))
+	line("Who fixes it", fixLabels(c.FixBy))
+	line("Next step", firstSentences(plainText(next), 2))
+	where := p.Canonical()
+	if where == "" {
+		where = p.Path
+	}
+	b.WriteString("Details: " + where)
+	return b.String()
+}
+
+func first(list []string) string {
+	if len(list) == 0 {
+		return ""
+	}
+	return list[0]
+}
+
+var markdownLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+
+// plainText is Markdown as a person would retype it: link texts without their addresses,
+// no emphasis or code marks, one line.
+func plainText(md string) string {
+	s := markdownLink.ReplaceAllString(md, "$1")
+	s = strings.NewReplacer("`", "", "**", "", "\\", "").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// firstSentences keeps the first n sentences of a text.
+func firstSentences(s string, n int) string {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == '.' && s[i+1] == ' ' {
+			if n--; n == 0 {
+				return s[:i+1]
+			}
+		}
+	}
+	return s
+}

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestCopyForTicket opens a code page in Chromium, presses "Copy for the ticket" and "Copy
+// the reply" from the keyboard, and checks what reached the clipboard and what a screen
+// reader is told. The clipboard is stood in for by a function that keeps the text.
+func TestCopyForTicket(t *testing.T) {
+	s := checkedSite(t)
+	ctx := browser(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.url+"codes/131026/")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`!document.querySelector('button[data-copy="ticket-note"]').hidden`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Fatalf("the copy button was not shown: %v", err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`navigator.clipboard.writeText = (t) => { window.copied = t; return Promise.resolve(); }; true`)); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ button, status string }{
+		{"ticket-note", "Copied for the ticket."},
+		{"customer-reply", "Copied the reply."},
+	} {
+		sel := `button[data-copy="` + tc.button + `"]`
+		if err := chromedp.Do(ctx, chromedp.Focus(sel), chromedp.KeyEvent("\r")); err != nil {
+			t.Fatal(err)
+		}
+		status, err := chromedp.Run(ctx, chromedp.Poll[string](`document.querySelector("[data-copy-status]").textContent || null`, chromedp.WithPollingTimeout(5*time.Second)))
+		if err != nil || status != tc.status {
+			t.Errorf("%s: the status says %q (%v), want %q", tc.button, status, err, tc.status)
+		}
+		copied, err := chromedp.Run(ctx, chromedp.Evaluate[string](`window.copied || ""`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch tc.button {
+		case "ticket-note":
+			for _, want := range []string{"WhatsApp error 131026: Message undeliverable", "Who fixes it: ", "Details: " + s.url + "codes/131026/"} {
+				if !strings.Contains(copied, want) {
+					t.Errorf("the ticket note does not contain %q:\n%s", want, copied)
+				}
+			}
+		case "customer-reply":
+			if !strings.Contains(copied, "WhatsApp") || strings.Contains(copied, "<") || strings.Contains(copied, "131026") {
+				t.Errorf("the reply is not plain customer text:\n%s", copied)
+			}
+		}
+		chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("[data-copy-status]").textContent = ""; true`))
+	}
+}
