@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -90,5 +92,47 @@ func TestAbsoluteDataPath(t *testing.T) {
 	}
 	if bytes.Contains(page, []byte("not committed yet")) {
 		t.Error("a committed file is dated \"not committed yet\"")
+	}
+}
+
+// TestNoIndex builds with a site.toml that says noindex = true, as an internal site would:
+// robots.txt must turn every robot away and every page must carry the robots meta tag; the
+// same file with noindex = false, or the flag --noindex=false, allows indexing again.
+func TestNoIndex(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct {
+		name, settings string
+		flags          []string
+		noindex        bool
+	}{
+		{"noindex = true", "title = \"Internal\"\nnoindex = true\n", nil, true},
+		{"noindex = false", "title = \"Public\"\nnoindex = false\n", nil, false},
+		{"the flag wins", "noindex = true\n", []string{"--noindex=false"}, false},
+	}
+	for i, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			config := filepath.Join(dir, fmt.Sprintf("site%d.toml", i))
+			os.WriteFile(config, []byte(tc.settings), 0o644)
+			out := filepath.Join(dir, fmt.Sprintf("public%d", i))
+			var stdout, stderr bytes.Buffer
+			if code := run(append([]string{"build", "--config", config, "--out", out}, tc.flags...), &stdout, &stderr); code != 0 {
+				t.Fatalf("build failed: %s", stderr.String())
+			}
+			robots, _ := os.ReadFile(filepath.Join(out, "robots.txt"))
+			disallowAll := regexp.MustCompile(`(?m)^User-agent: \*\nDisallow: /$`).Match(robots)
+			if disallowAll != tc.noindex {
+				t.Errorf("robots.txt disallows everything: %v, want %v:\n%s", disallowAll, tc.noindex, robots)
+			}
+			if !tc.noindex && !bytes.Contains(robots, []byte("Allow: /")) {
+				t.Errorf("robots.txt does not allow indexing:\n%s", robots)
+			}
+			for _, page := range []string{"index.html", "codes/131047/index.html"} {
+				b, _ := os.ReadFile(filepath.Join(out, page))
+				meta := bytes.Contains(b, []byte(`<meta name="robots" content="noindex`))
+				if meta != tc.noindex {
+					t.Errorf("%s: robots meta tag %v, want %v", page, meta, tc.noindex)
+				}
+			}
+		})
 	}
 }

@@ -1,0 +1,42 @@
+package generator
+
+import "testing"
+
+// TestRetryLabel checks the wait as a page says it: whole days from two days up, then
+// hours, minutes and seconds, the largest unit that divides it ("10h" is never "600
+// minutes"), and a duration in no whole unit as written.
+func TestRetryLabel(t *testing.T) {
+	durations := []struct{ in, want string }{
+		{"10h", "10 hours"},
+		{"1h", "1 hour"},
+		{"24h", "24 hours"},
+		{"48h", "2 days"},
+		{"72h", "3 days"},
+		{"60h", "60 hours"},
+		{"10m", "10 minutes"},
+		{"1m", "1 minute"},
+		{"90m", "90 minutes"},
+		{"1h30m", "90 minutes"},
+		{"30s", "30 seconds"},
+		{"1s", "1 second"},
+		{"1.5s", "1.5s"},
+		{"soon", "soon"},
+	}
+	for _, tc := range durations {
+		if got := humanDuration(tc.in); got != tc.want {
+			t.Errorf("humanDuration(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	labels := []struct{ retry, after, want string }{
+		{"yes", "10h", "Retry after 10 hours"},
+		{"yes", "", retries.label("yes")},
+		{"backoff", "1m", retries.label("backoff") + ", from 1 minute"},
+		{"no", "", retries.label("no")},
+		{"", "", "Retry unknown"},
+	}
+	for _, tc := range labels {
+		if got := retryLabel(tc.retry, tc.after); got != tc.want {
+			t.Errorf("retryLabel(%q, %q) = %q, want %q", tc.retry, tc.after, got, tc.want)
+		}
+	}
+}
