@@ -106,7 +106,52 @@ func TestServe(t *testing.T) {
 	os.WriteFile(codeFile, []byte(strings.Replace(string(src), `class = "context"`, `class = "fatl"`, 1)), 0o644)
 	waitFor("error:data/codes/470.toml:3:9: class")
 	code, body := get("/codes/470/")
-	if code != 200 || !strings.Contains(body, "The older form") || !strings.Contains(body, `data-error="data/codes/470.toml:3:9: class`) {
+	if code != 200 || !strings.Contains(body, "The older form") || !strings.Contains(body, `data-error="data/codes/470.toml:3:9: class: unknown value &#34;fatl&#34; (want `) {
 		t.Fatalf("after a broken save: %d, last good page served: %v, error given to the page: %v", code, strings.Contains(body, "The older form"), strings.Contains(body, "data-error="))
+	}
+}
+
+// TestServedName checks the map from URL paths to the site's files: a clean path inside the
+// site, or nothing. The HTTP mux cleans most paths before they get here, so TestServe alone
+// would not see a servedName that let .. through.
+func TestServedName(t *testing.T) {
+	tests := []struct {
+		path, want string
+		ok         bool
+	}{
+		{"/", "index.html", true},
+		{"/codes/131047/", "codes/131047/index.html", true},
+		{"/codes/131047", "codes/131047", true},
+		{"/static/style.css", "static/style.css", true},
+		{"/..", "", false},
+		{"/../site.txtar", "", false},
+		{"/codes/../../data/tiers.toml", "", false},
+		{"/codes/../index.html", "", false},
+		{"/codes/..", "", false},
+		{"/./codes/", "", false},
+		{"//etc/passwd", "", false},
+		{"/codes//131047/", "", false},
+		{"/codes\\..\\x", "", false},
+		{"/a\x00b", "", false},
+	}
+	for _, tc := range tests {
+		got, ok := servedName(tc.path)
+		if ok != tc.ok || ok && got != tc.want {
+			t.Errorf("servedName(%q) = %q, %v; want %q, %v", tc.path, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+// TestReloadErrorAttribute checks that a build error reaches the page whole and inert: quoted
+// and escaped into the data-error attribute, before </body>.
+func TestReloadErrorAttribute(t *testing.T) {
+	msg := `data/codes/470.toml:3:9: class: unknown value "fatl" <img src=x onerror=alert(1)> & 'x'`
+	page := string(withReload([]byte("<html><body><p>hi</p></body></html>"), msg))
+	want := `<script src="/_kb/reload.js" data-error="data/codes/470.toml:3:9: class: unknown value &#34;fatl&#34; &lt;img src=x onerror=alert(1)&gt; &amp; &#39;x&#39;"></script></body>`
+	if !strings.Contains(page, want) {
+		t.Errorf("page %q\ndoes not contain %q", page, want)
+	}
+	if got := string(withReload([]byte("<p>no body</p>"), "")); got != `<p>no body</p><script src="/_kb/reload.js"></script>` {
+		t.Errorf("a page without </body>: %q", got)
 	}
 }
