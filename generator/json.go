@@ -100,7 +100,7 @@ func (r *builder) codesJSON() ([]byte, error) {
 		out.Codes = append(out.Codes, jc)
 	}
 	for _, p := range r.site.Providers {
-		jp := jsonProvider{Slug: p.Slug, URL: root.URL("providers/" + p.Slug + "/"), Name: p.Name, Kind: p.Kind, Support: p.Support, Entries: []jsonStatement{}}
+		jp := jsonProvider{Slug: p.Slug, URL: root.ProviderURL(p), Name: p.Name, Kind: p.Kind, Support: p.Support, Entries: []jsonStatement{}}
 		for _, e := range p.Entries {
 			jp.Entries = append(jp.Entries, statement(e))
 		}

@@ -157,7 +157,7 @@ func resolveLink(page, href, basePath string) (target, frag string, ok bool) {
 		p = cleanPath(dir + p)
 	}
 	if p == "" || strings.HasSuffix(p, "/") {
-		p += "index.html"
+		p = fileOf(p)
 	}
 	return p, frag, true
 }

@@ -498,9 +498,6 @@ func (l *loader) readQuality(name, display string) *Quality {
 	return q
 }
 
-// reservedSlugs are addresses the generator writes itself; a content page cannot take them.
-var reservedSlugs = []string{"codes", "providers", "http", "topics", "tiers", "quality", "search", "static", "404"}
-
 func (l *loader) loadContent() {
 	if l.in.Content == nil {
 		return

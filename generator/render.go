@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"io/fs"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -152,7 +151,7 @@ func (r *builder) copyStatic() error {
 			if err != nil {
 				return err
 			}
-			r.static["static/"+p] = b
+			r.static[staticFile(p)] = b
 			return nil
 		})
 		if err != nil {
@@ -163,7 +162,7 @@ func (r *builder) copyStatic() error {
 	if err != nil {
 		return err
 	}
-	r.static["static/highlight.css"] = css
+	r.static[staticFile("highlight.css")] = css
 	return nil
 }
 
@@ -228,7 +227,7 @@ func (p *page) URL(target string) string {
 	if p.r.basePath != "" {
 		return p.r.basePath + target
 	}
-	if p.Path == "404.html" {
+	if p.Path == notFoundFile {
 		// GitHub Pages serves 404.html at whatever address was asked for, at any depth.
 		return "/" + target
 	}
@@ -252,22 +251,22 @@ func upToRoot(depth int) string {
 }
 
 // CodeURL links to a code's page.
-func (p *page) CodeURL(c *Code) string { return p.URL("codes/" + c.Key + "/") }
+func (p *page) CodeURL(c *Code) string { return p.URL(codePath(c.Key)) }
 
 // ProviderURL links to a provider's page.
-func (p *page) ProviderURL(pr *Provider) string { return p.URL("providers/" + pr.Slug + "/") }
+func (p *page) ProviderURL(pr *Provider) string { return p.URL(providerPath(pr.Slug)) }
 
 // StatusURL links to the page of an HTTP status.
-func (p *page) StatusURL(status int) string { return p.URL("http/" + strconv.Itoa(status) + "/") }
+func (p *page) StatusURL(status int) string { return p.URL(statusPath(status)) }
 
 // EntryURL links to an entry's row on its provider's page.
 func (p *page) EntryURL(e *Entry) string {
-	return p.URL("providers/"+e.Provider.Slug+"/") + "#" + e.Anchor()
+	return p.URL(entryPath(e))
 }
 
 // Canonical is the page's full address when the base URL is known.
 func (p *page) Canonical() string {
-	if p.r.opt.BaseURL == "" || p.Path == "404.html" {
+	if p.r.opt.BaseURL == "" || p.Path == notFoundFile {
 		return ""
 	}
 	return p.r.opt.BaseURL + p.Path
@@ -338,46 +337,45 @@ func (r *builder) queuePages() {
 		home.Page = s.Home
 		home.Description = s.Home.Description
 	}
-	r.queue("home.html", "index.html", home)
-	r.queue("codes.html", "codes/index.html", r.newPage("codes/", "All codes", "codes"))
+	r.queue("home.html", home)
+	r.queue("codes.html", r.newPage(codesPath, "All codes", "codes"))
 	for _, c := range s.Codes {
-		p := r.newPage("codes/"+c.Key+"/", c.Key+" "+c.Title, "codes")
+		p := r.newPage(codePath(c.Key), c.Key+" "+c.Title, "codes")
 		p.Code = c
-		r.queue("code.html", "codes/"+c.Key+"/index.html", p)
+		r.queue("code.html", p)
 	}
-	r.queue("statuses.html", "http/index.html", r.newPage("http/", "HTTP statuses", "codes"))
+	r.queue("statuses.html", r.newPage(statusesPath, "HTTP statuses", "codes"))
 	for _, st := range s.Statuses {
-		n := fmt.Sprint(st.Code)
-		p := r.newPage("http/"+n+"/", "HTTP "+n, "codes")
+		p := r.newPage(statusPath(st.Code), "HTTP "+fmt.Sprint(st.Code), "codes")
 		p.Status = st
-		r.queue("status.html", "http/"+n+"/index.html", p)
+		r.queue("status.html", p)
 	}
-	r.queue("providers.html", "providers/index.html", r.newPage("providers/", "Providers", "providers"))
+	r.queue("providers.html", r.newPage(providersPath, "Providers", "providers"))
 	for _, pr := range s.Providers {
-		p := r.newPage("providers/"+pr.Slug+"/", pr.Name, "providers")
+		p := r.newPage(providerPath(pr.Slug), pr.Name, "providers")
 		p.Provider = pr
-		r.queue("provider.html", "providers/"+pr.Slug+"/index.html", p)
+		r.queue("provider.html", p)
 	}
 	for _, t := range s.Topics {
-		p := r.newPage("topics/"+t.Name+"/", "Topic: "+t.Name, "codes")
+		p := r.newPage(topicPath(t.Name), "Topic: "+t.Name, "codes")
 		p.Topic = t
-		r.queue("topic.html", "topics/"+t.Name+"/index.html", p)
+		r.queue("topic.html", p)
 	}
 	if s.Tiers != nil {
-		r.queue("tiers.html", "tiers/index.html", r.newPage("tiers/", "Messaging tiers", "tiers"))
+		r.queue("tiers.html", r.newPage(tiersPath, "Messaging tiers", "tiers"))
 	}
 	if s.Quality != nil {
-		r.queue("quality.html", "quality/index.html", r.newPage("quality/", "Quality rating", "quality"))
+		r.queue("quality.html", r.newPage(qualityPath, "Quality rating", "quality"))
 	}
 	for _, pg := range s.Pages {
-		p := r.newPage(pg.Slug+"/", pg.Title, pg.Slug)
+		p := r.newPage(contentPath(pg.Slug), pg.Title, pg.Slug)
 		p.Page = pg
 		p.Description = pg.Description
 		p.Topic = s.Topic(pg.Slug)
-		r.queue("page.html", pg.Slug+"/index.html", p)
+		r.queue("page.html", p)
 	}
-	r.queue("search.html", "search/index.html", r.newPage("search/", "Search", "search"))
-	r.queue("404.html", "404.html", r.newPage("404.html", "Page not found", ""))
+	r.queue("search.html", r.newPage(searchPath, "Search", "search"))
+	r.queue("404.html", r.newPage(notFoundFile, "Page not found", ""))
 }
 
 // generated makes the files that are not pages: codes.json, the search index, the sitemap,
@@ -413,10 +411,14 @@ type renderJob struct {
 	page      *page
 }
 
-// queue adds a page to the ones render renders.
-func (r *builder) queue(tmpl, out string, p *page) {
+// queue adds a page to the ones render renders, written to its path's file.
+func (r *builder) queue(tmpl string, p *page) {
 	if r.tmpl[tmpl] == nil {
 		return // its parse error is already reported
+	}
+	out := fileOf(p.Path)
+	if p.Path == notFoundFile {
+		out = notFoundFile
 	}
 	r.jobs = append(r.jobs, &renderJob{tmpl: tmpl, out: out, page: p})
 }
@@ -458,15 +460,15 @@ func (r *builder) sitemap() []byte {
 	if base == "" {
 		base = "/"
 	}
-	var pages []string
+	var pages []*renderJob
 	for _, job := range r.jobs {
-		if strings.HasSuffix(job.out, "index.html") {
-			pages = append(pages, job.out)
+		if job.page.Path != notFoundFile {
+			pages = append(pages, job)
 		}
 	}
-	sort.Strings(pages)
-	for _, p := range pages {
-		loc := base + strings.TrimSuffix(p, "index.html")
+	sort.Slice(pages, func(i, j int) bool { return pages[i].out < pages[j].out })
+	for _, job := range pages {
+		loc := base + job.page.Path
 		fmt.Fprintf(&b, "  <url><loc>%s</loc></url>\n", template.HTMLEscapeString(loc))
 	}
 	b.WriteString("</urlset>\n")

@@ -359,7 +359,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if !found {
-		if _, isDir, _ := site.File(name + "/index.html"); ok && isDir {
+		if _, isDir, _ := site.File(fileOf(name + "/")); ok && isDir {
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 			return
 		}
@@ -391,7 +391,10 @@ func servedName(urlPath string) (string, bool) {
 	}
 	name := strings.TrimPrefix(clean, "/")
 	if name == "" || strings.HasSuffix(urlPath, "/") {
-		name = path.Join(name, "index.html")
+		if name != "" {
+			name += "/"
+		}
+		name = fileOf(name)
 	}
 	return name, true
 }

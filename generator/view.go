@@ -44,13 +44,13 @@ func (p *page) Table(codes []*Code) codeTable { return codeTable{p, codes} }
 func (p *page) TopicURL(topic string) string {
 	switch {
 	case p.Site.Page(topic) != nil:
-		return p.URL(topic + "/")
+		return p.URL(contentPath(topic))
 	case topic == "tiers" && p.Site.Tiers != nil:
-		return p.URL("tiers/")
+		return p.URL(tiersPath)
 	case topic == "quality" && p.Site.Quality != nil:
-		return p.URL("quality/")
+		return p.URL(qualityPath)
 	}
-	return p.URL("topics/" + topic + "/")
+	return p.URL(topicPath(topic))
 }
 
 // sameStatusShown is how many codes "Other codes with HTTP 400" shows: the codes nearest in
