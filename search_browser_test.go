@@ -384,7 +384,10 @@ func TestSearchLinks(t *testing.T) {
 	if roles, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`Array.from(document.getElementById("search-q-results").children, li => li.getAttribute("role")).join()`)); strings.Trim(roles, "none,") != "" {
 		t.Errorf("the list's items have roles %q, want none (the links are the options)", roles)
 	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(s.url+"search/?q=131999")); err != nil {
+	// A fresh tab: the first page may still be re-rendering when it is left.
+	ctx, cancel := chromedp.NewContext(ctx)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.url+"search/?q=131999"), chromedp.WaitReady("#search-q")); err != nil {
 		t.Fatal(err)
 	}
 	notice, err := chromedp.Run(ctx, chromedp.Poll[string](`(document.querySelector(".search-notice:not([hidden])") || {}).textContent`, chromedp.WithPollingTimeout(10*time.Second)))

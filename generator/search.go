@@ -34,7 +34,8 @@ type searchIndex struct {
 	Terms []string `json:"terms"`
 	// Equivalent lists, for each code that has them, the same condition's codes under
 	// other APIs ("131047": "470,63016"): they come right after a code found in a query.
-	Equivalent map[string]string `json:"eq,omitempty"`
+	// It is written to search/eq.json, fetched only when a query finds a code.
+	Equivalent map[string]string `json:"-"`
 	// Shards[i] is the position in Terms of the first stem of shard i.
 	Shards []int `json:"shards"`
 	// post holds, for each stem, its documents as base-36 numbers, each
@@ -205,6 +206,12 @@ func buildSearchIndex(s *Site) (Files, error) {
 		return nil, err
 	}
 	files["search/index.json"] = b
+	if idx.Equivalent == nil {
+		idx.Equivalent = map[string]string{}
+	}
+	if files["search/eq.json"], err = json.Marshal(idx.Equivalent); err != nil {
+		return nil, err
+	}
 	return files, nil
 }
 

@@ -126,7 +126,11 @@ func TestSearchIndex(t *testing.T) {
 			t.Errorf("term %q in %s: title flag %d, want %d", tc.term, tc.url, f, tc.title)
 		}
 	}
-	if got := idx.Equivalent["131047"]; !strings.Contains(got, "470") {
+	var eq map[string]string
+	if err := json.Unmarshal(files["search/eq.json"], &eq); err != nil {
+		t.Fatal(err)
+	}
+	if got := eq["131047"]; !strings.Contains(got, "470") {
 		t.Errorf("equivalents of 131047 in the index: %q", got)
 	}
 	if _, ok := terms["oauthexception"]; ok {

@@ -58,6 +58,19 @@
     return loadIndex.p;
   }
 
+  // loadEquivalents fetches the codes' equivalents under other APIs, which only a query
+  // that finds a code needs; it resolves at once when they are here already.
+  function loadEquivalents() {
+    if (index.eq) return null;
+    if (!loadEquivalents.p) {
+      loadEquivalents.p = fetch(root + "search/eq.json").then(function (r) {
+        if (!r.ok) throw new Error("search index: HTTP " + r.status);
+        return r.json();
+      }).then(function (eq) { index.eq = eq; });
+    }
+    return loadEquivalents.p;
+  }
+
   // shardOf finds the shard that holds a term's document list.
   function shardOf(t) {
     var i = index.shards.length - 1;
@@ -242,6 +255,11 @@
     a.matches = a.words.map(function (w, wi) { return matchTerms(w, wi === a.words.length - 1 && !a.payload); });
     a.terms = [];
     a.matches.forEach(function (m) { m.forEach(function (_, t) { a.terms.push(t); }); });
+    // What must be fetched before the search can run: shards, and equivalents for codes.
+    a.waiting = function () {
+      var w = [loadShards(a.terms), a.codes.length ? loadEquivalents() : null].filter(Boolean);
+      return w.length ? Promise.all(w) : null;
+    };
     return a;
   }
 
@@ -408,6 +426,9 @@
         return;
       }
       var found = a ? search(a) : [];
+      // The code found shows at once; its equivalents join when they arrive.
+      var eq = a && a.codes.length ? loadEquivalents() : null;
+      if (eq) eq.then(function () { if (box.value === q) render(q); });
       list.textContent = "";
       items = [];
       active = -1;
@@ -544,7 +565,7 @@
     // search resolves to the result addresses for q, for tests and benchmarks.
     search: function (q) {
       var a = plan(q);
-      return Promise.resolve(loadShards(a.terms)).then(function () {
+      return Promise.resolve(a.waiting()).then(function () {
         return search(a).map(function (d) { return index.docs[d][0]; });
       });
     }
