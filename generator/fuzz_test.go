@@ -1,21 +1,43 @@
 package generator
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
+// FuzzSplitFrontMatter checks the split both ways: when it succeeds, the input is exactly a
+// line of +++, the front matter (holding no +++ line), a closing line of +++ and the body;
+// and every valid UTF-8 input that has such a closing line splits.
 func FuzzSplitFrontMatter(f *testing.F) {
-	for _, s := range []string{"+++\ntitle = \"x\"\n+++\nbody", "+++\r\ntitle = 1\r\n+++\r\n", "+++\n", "no front matter", "\ufeff+++\n+++"} {
+	for _, s := range []string{"+++\ntitle = \"x\"\n+++\nbody", "+++\r\ntitle = 1\r\n+++\r\n", "+++\n", "no front matter", "\ufeff+++\n+++", "+++ \n+++\t\n\n+++\nx", "+++\na\n+++"} {
 		f.Add(s)
 	}
+	isFence := func(line string) bool { return strings.TrimRight(line, " \t\r") == "+++" }
 	f.Fuzz(func(t *testing.T, in string) {
 		front, body, err := SplitFrontMatter([]byte(in))
+		text := strings.TrimPrefix(in, "\ufeff")
+		first, rest, _ := strings.Cut(text, "\n")
+		lines := strings.Split(rest, "\n")
+		closes := isFence(first) && slices.ContainsFunc(lines, isFence)
 		if err != nil {
+			if closes && utf8.ValidString(in) {
+				t.Fatalf("%q has front matter, but: %v", in, err)
+			}
 			return
 		}
-		if len(front)+len(body) > len(in) {
-			t.Fatalf("split made text: %q", in)
+		if !isFence(first) || !strings.HasPrefix(rest, string(front)) {
+			t.Fatalf("%q: front %q is not what follows the first line", in, front)
+		}
+		closing, after, hasBody := strings.Cut(rest[len(front):], "\n")
+		if !isFence(closing) || string(body) != after || !hasBody && len(body) > 0 {
+			t.Fatalf("%q: front %q, body %q: not split at a +++ line", in, front, body)
+		}
+		for _, line := range strings.Split(string(front), "\n") {
+			if isFence(line) {
+				t.Fatalf("%q: front %q runs past a +++ line", in, front)
+			}
 		}
 	})
 }
