@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -68,7 +69,7 @@ func decodeTOML(data []byte, display string, lineOffset int, v any) (*keyIndex, 
 // keyName names an unknown key as its file spells it inside its table: "acton" for
 // errors.acton, but the whole "extra.note" for a dotted key at the top.
 func keyName(k toml.Key) string {
-	if len(k) > 1 && contains(arrayTables, k[0]) {
+	if len(k) > 1 && slices.Contains(arrayTables, k[0]) {
 		return strings.Join(k[1:], ".")
 	}
 	return strings.Join(k, ".")

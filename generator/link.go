@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -322,7 +323,7 @@ func topics(s *Site) []*Topic {
 	for _, name := range topicList {
 		t := &Topic{Name: name}
 		for _, c := range s.Codes {
-			if contains(c.Topics, name) {
+			if slices.Contains(c.Topics, name) {
 				t.Codes = append(t.Codes, c)
 			}
 		}

@@ -525,7 +525,7 @@ func (l *loader) loadContent() {
 		case !slugPattern.MatchString(slug):
 			l.errs.Add(Pos{File: display}, "bad page file name %q: want lower-case letters, digits and hyphens, then .md", name)
 			continue
-		case contains(reservedSlugs, slug):
+		case slices.Contains(reservedSlugs, slug):
 			l.errs.Add(Pos{File: display}, "page name %q is taken by a generated page; choose another name", slug)
 			continue
 		}
@@ -625,7 +625,7 @@ func join(at, key string) string {
 }
 
 func (l *loader) oneOf(ix *keyIndex, at, value string, allowed []string) {
-	if value != "" && !contains(allowed, value) {
+	if value != "" && !slices.Contains(allowed, value) {
 		l.errs.Add(ix.value(at), "%s: unknown value %q (want %s)", lastPart(at), value, strings.Join(allowed, ", "))
 	}
 }
@@ -634,7 +634,7 @@ func (l *loader) listOf(ix *keyIndex, at string, values, allowed []string) {
 	seen := map[string]bool{}
 	for i, v := range values {
 		switch {
-		case !contains(allowed, v):
+		case !slices.Contains(allowed, v):
 			l.errs.Add(ix.item(at, i), "%s: unknown value %q (want %s)", lastPart(at), v, strings.Join(allowed, ", "))
 		case seen[v]:
 			l.errs.Add(ix.item(at, i), "%s: %q is listed twice", lastPart(at), v)
@@ -723,13 +723,4 @@ func (l *loader) refs(ix *keyIndex, at, self string, keys []string) []ref {
 		out = append(out, ref{k, pos})
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,12 +22,22 @@ import (
 // that both give the same stems.
 
 // searchIndex is the shape of search/index.json.
+type searchPaths struct {
+	Code     string `json:"code"`
+	Provider string `json:"provider"`
+	Status   string `json:"status"`
+}
+
 type searchIndex struct {
 	Version int `json:"v"`
 	// Names are the providers' names, which documents refer to by position.
 	Names []string `json:"names"`
+	// Paths are the address prefixes search.js needs: a code's page is Paths.Code + code +
+	// "/", a page under Paths.Provider is a provider's, and Paths.Status + status + "/" is an
+	// HTTP status's. They come from paths.go.
+	Paths searchPaths `json:"paths"`
 	// Docs are the things a search can find: [url, code, title, class, who fixes, listed
-	// by, api]. The url of a code's page is left empty (it is codes/<code>/); who fixes is
+	// by, api]. The url of a code's page is left empty (see Paths); who fixes is
 	// letters (y you, p provider, m Meta, r recipient); listed by is positions in Names.
 	// Codes come first, in code order, so a prefix search lists them in order.
 	Docs [][7]string `json:"docs"`
@@ -70,7 +81,7 @@ func buildSearchIndex(s *Site) (Files, error) {
 		var out []string
 		for _, e := range entries {
 			n := strconv.Itoa(position[e.Provider])
-			if !contains(out, n) {
+			if !slices.Contains(out, n) {
 				out = append(out, n)
 			}
 		}
@@ -109,7 +120,7 @@ func buildSearchIndex(s *Site) (Files, error) {
 		docs = append(docs, d)
 	}
 	for _, p := range s.Providers {
-		d := searchDoc{url: "providers/" + p.Slug + "/", title: p.Name}
+		d := searchDoc{url: providerPath(p.Slug), title: p.Name}
 		d.titleText = append(d.titleText, p.Name)
 		d.bodyText = append(d.bodyText, p.Summary, p.Support)
 		d.bodyText = append(d.bodyText, p.Escalation...)
@@ -130,7 +141,7 @@ func buildSearchIndex(s *Site) (Files, error) {
 			// 1002" finds it, and Meta's code of the same number keeps its own page.
 			title := strings.TrimSpace(e.Code + " " + e.Title)
 			ed := searchDoc{
-				url: "providers/" + p.Slug + "/#" + e.Anchor(), title: title, class: e.Class,
+				url: entryPath(e), title: title, class: e.Class,
 				fixBy: fixLetters(e.FixBy), listedBy: strconv.Itoa(position[p]),
 			}
 			ed.titleText = append(ed.titleText, title, p.Name)
@@ -146,30 +157,30 @@ func buildSearchIndex(s *Site) (Files, error) {
 		// as its title does.
 		title := append([]string{pg.Title}, pg.Aliases...)
 		title = append(title, markdownHeadings.FindAllString(pg.Body, -1)...)
-		docs = append(docs, searchDoc{url: pg.Slug + "/", title: pg.Title, titleText: title, bodyText: []string{pg.Description, pg.Body}})
+		docs = append(docs, searchDoc{url: contentPath(pg.Slug), title: pg.Title, titleText: title, bodyText: []string{pg.Description, pg.Body}})
 	}
 	// HTTP statuses ("400", "HTTP 403", "429 Too Many Requests") find their page, which
 	// lists Meta's codes and the provider entries that return that status.
 	for _, st := range s.Statuses {
 		n := strconv.Itoa(st.Code)
 		title := "HTTP " + n + " " + http.StatusText(st.Code)
-		docs = append(docs, searchDoc{url: "http/" + n + "/", title: strings.TrimSpace(title), titleText: []string{title}})
+		docs = append(docs, searchDoc{url: statusPath(st.Code), title: strings.TrimSpace(title), titleText: []string{title}})
 	}
 	// Topics find their list of codes by name ("rate limits", "registration").
 	for _, t := range s.Topics {
 		name := strings.ReplaceAll(t.Name, "-", " ")
-		docs = append(docs, searchDoc{url: "topics/" + t.Name + "/", title: "Codes about " + name, titleText: []string{name}})
+		docs = append(docs, searchDoc{url: topicPath(t.Name), title: "Codes about " + name, titleText: []string{name}})
 	}
 	if t := s.Tiers; t != nil {
 		// The page's title and headings (templates/tiers.html).
-		d := searchDoc{url: "tiers/", title: "Messaging tiers", titleText: []string{"Messaging tiers limits", "Current tiers", "How the limit grows", "Codes about limits"}, bodyText: []string{t.Summary, t.Growth}}
+		d := searchDoc{url: tiersPath, title: "Messaging tiers", titleText: []string{"Messaging tiers limits", "Current tiers", "How the limit grows", "Codes about limits"}, bodyText: []string{t.Summary, t.Growth}}
 		for _, tier := range t.Tiers {
 			d.bodyText = append(d.bodyText, tier.Name, tier.Typical, tier.Note)
 		}
 		docs = append(docs, d)
 	}
 	if q := s.Quality; q != nil {
-		d := searchDoc{url: "quality/", title: "Quality rating", titleText: []string{"Quality rating"}, bodyText: []string{q.Summary}}
+		d := searchDoc{url: qualityPath, title: "Quality rating", titleText: []string{"Quality rating"}, bodyText: []string{q.Summary}}
 		for _, r := range q.Ratings {
 			d.bodyText = append(d.bodyText, r.Name, r.Meaning, r.Action)
 		}
@@ -177,6 +188,7 @@ func buildSearchIndex(s *Site) (Files, error) {
 	}
 	idx := invert(docs)
 	idx.Names = names
+	idx.Paths = searchPaths{Code: codesPath, Provider: providersPath, Status: statusesPath}
 	for _, c := range s.Codes {
 		var eq []string
 		for _, e := range c.Equivalents {
@@ -199,17 +211,17 @@ func buildSearchIndex(s *Site) (Files, error) {
 		if err != nil {
 			return nil, err
 		}
-		files["search/post-"+strconv.Itoa(i)+".json"] = b
+		files[searchPath+"post-"+strconv.Itoa(i)+".json"] = b
 	}
 	b, err := json.Marshal(idx)
 	if err != nil {
 		return nil, err
 	}
-	files["search/index.json"] = b
+	files[searchPath+"index.json"] = b
 	if idx.Equivalent == nil {
 		idx.Equivalent = map[string]string{}
 	}
-	if files["search/eq.json"], err = json.Marshal(idx.Equivalent); err != nil {
+	if files[searchPath+"eq.json"], err = json.Marshal(idx.Equivalent); err != nil {
 		return nil, err
 	}
 	return files, nil

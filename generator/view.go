@@ -2,6 +2,7 @@ package generator
 
 import (
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -129,7 +130,7 @@ func (p *page) TopicCodes(topics ...string) []*Code {
 	var out []*Code
 	for _, c := range p.Site.Codes {
 		for _, t := range topics {
-			if contains(c.Topics, t) {
+			if slices.Contains(c.Topics, t) {
 				out = append(out, c)
 				break
 			}
@@ -142,7 +143,7 @@ func (p *page) TopicCodes(topics ...string) []*Code {
 func (c *Code) ProviderNames() []string {
 	var out []string
 	for _, e := range c.Entries {
-		if !contains(out, e.Provider.Name) {
+		if !slices.Contains(out, e.Provider.Name) {
 			out = append(out, e.Provider.Name)
 		}
 	}
@@ -211,7 +212,7 @@ func (c *Code) Files() []string {
 		out = append(out, c.File)
 	}
 	for _, e := range c.Entries {
-		if !contains(out, e.Provider.File) {
+		if !slices.Contains(out, e.Provider.File) {
 			out = append(out, e.Provider.File)
 		}
 	}

@@ -46,11 +46,12 @@
         index = raw;
         index.codeDocs = new Map();
         index.statusDocs = new Map();
+        var statusPage = new RegExp("^" + raw.paths.status + "(\\d+)/$");
         raw.docs.forEach(function (d, i) {
           if (d[1]) index.codeDocs.set(d[1], i);
-          var st = /^http\/(\d+)\/$/.exec(d[0]);
+          var st = statusPage.exec(d[0]);
           if (st) index.statusDocs.set(st[1], i);
-          if (!d[0]) d[0] = "codes/" + d[1] + "/";
+          if (!d[0]) d[0] = raw.paths.code + d[1] + "/";
         });
         return index;
       });
@@ -463,7 +464,7 @@
         var meta = document.createElement("span");
         meta.className = "result-meta";
         meta.textContent = [CLASS[d[3]], d[4] ? "Fix: " + fixers(d[4]) : "", d[1] && d[5] ? "Listed by " + listedBy(d) : "",
-          !d[1] && d[0].indexOf("providers/") === 0 && d[0].indexOf("#") < 0 ? "Provider" : ""]
+          !d[1] && d[0].indexOf(index.paths.provider) === 0 && d[0].indexOf("#") < 0 ? "Provider" : ""]
           .filter(Boolean).join(" · ");
         a.appendChild(head);
         if (meta.textContent) a.appendChild(meta);
