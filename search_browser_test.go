@@ -348,7 +348,7 @@ func TestSearchCorpus(t *testing.T) {
 	// Issue 17 asks for 95% first and all in the first three; the search is not there yet
 	// (see the misses above), so the suite holds it to what it reaches today, and
 	// SEARCH_CORPUS_STRICT=1 checks the goal. Raise the floors as misses are fixed.
-	wantFirst, wantTop3 := 81.0, 90.0
+	wantFirst, wantTop3 := 84.0, 90.5
 	if os.Getenv("SEARCH_CORPUS_STRICT") != "" {
 		wantFirst, wantTop3 = 95, 100
 	}

@@ -235,9 +235,10 @@ type providerFile struct {
 }
 
 type tiersFile struct {
-	Period  string `toml:"period"`
-	Summary string `toml:"summary"`
-	Growth  string `toml:"growth"`
+	Period  string  `toml:"period"`
+	Summary string  `toml:"summary"`
+	Growth  string  `toml:"growth"`
+	Aliases aliases `toml:"aliases"`
 	Tier    []struct {
 		Name         string   `toml:"name"`
 		Limit        int      `toml:"limit"`
@@ -442,7 +443,7 @@ func (l *loader) readTiers(name, display string) *Tiers {
 	if ix == nil {
 		return nil
 	}
-	t := &Tiers{File: display, Period: f.Period, Summary: f.Summary, Growth: f.Growth}
+	t := &Tiers{File: display, Period: f.Period, Summary: f.Summary, Growth: f.Growth, Aliases: l.aliases(ix, f.Aliases)}
 	l.required(ix, "", map[string]string{"period": f.Period, "summary": f.Summary})
 	if f.Period != "" {
 		if _, err := time.ParseDuration(f.Period); err != nil {

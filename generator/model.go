@@ -266,6 +266,7 @@ type Tiers struct {
 	Period  string
 	Summary string
 	Growth  string
+	Aliases []string // what people call it, for search
 	Tiers   []*Tier
 }
 

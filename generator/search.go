@@ -173,7 +173,7 @@ func buildSearchIndex(s *Site) (Files, error) {
 	}
 	if t := s.Tiers; t != nil {
 		// The page's title and headings (templates/tiers.html).
-		d := searchDoc{url: tiersPath, title: "Messaging tiers", titleText: []string{"Messaging tiers limits", "Current tiers", "How the limit grows", "Codes about limits"}, bodyText: []string{t.Summary, t.Growth}}
+		d := searchDoc{url: tiersPath, title: "Messaging tiers", titleText: append([]string{"Messaging tiers limits", "Current tiers", "How the limit grows", "Codes about limits"}, t.Aliases...), bodyText: []string{t.Summary, t.Growth}}
 		for _, tier := range t.Tiers {
 			d.bodyText = append(d.bodyText, tier.Name, tier.Typical, tier.Note)
 		}
