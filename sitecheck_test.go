@@ -52,7 +52,9 @@ func checkedSite(t *testing.T) builtSite {
 		var stdout, stderr bytes.Buffer
 		if run([]string{"build", "--out", filepath.Join(root, "kb"), "--base-url", site.url}, &stdout, &stderr) != 0 {
 			siteErr = fmt.Errorf("build failed:\n%s", stderr.String())
+			return
 		}
+		siteErr = reshard(filepath.Join(root, "kb", "search"))
 	})
 	if siteErr != nil {
 		t.Fatal(siteErr)
