@@ -1,0 +1,196 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+// typeAhead is how long a closed <select> keeps the letters typed into it: typing again
+// sooner goes on the same search ("U" then "5" looks for "U5").
+const typeAhead = 1100 * time.Millisecond
+
+// verdictIs waits for a calculator's verdict to reach a state and returns its text.
+func verdictIs(t *testing.T, ctx context.Context, sel, state string) string {
+	t.Helper()
+	text, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => { const v = document.querySelector(`+"`"+sel+"`"+`); return v.getAttribute("data-state") === "`+state+`" ? v.innerText : null })()`, chromedp.WithPollingTimeout(5*time.Second)))
+	if err != nil {
+		got, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => { const v = document.querySelector(`+"`"+sel+"`"+`); return v.getAttribute("data-state") + ": " + v.innerText })()`))
+		t.Fatalf("the verdict is not %q: %s", state, got)
+	}
+	return strings.Join(strings.Fields(text), " ")
+}
+
+func saysAll(t *testing.T, what, text string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("%s: %q does not say %q", what, text, w)
+		}
+	}
+}
+
+func evaluate(t *testing.T, ctx context.Context, js string) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js+"; true")); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestWindowCalculator types the customer's last message into /window/ from the keyboard,
+// in a browser whose zone is São Paulo (UTC−3), with the clock fixed through data-now, and
+// checks the verdicts: open a minute before the 24 hours end, closed at exactly 24 hours,
+// the same wall-clock time read in UTC, 24 real hours across a daylight-saving change, a
+// time still to come, and the codes a free-form send gets, linked.
+func TestWindowCalculator(t *testing.T) {
+	s := checkedSite(t)
+	ctx := browser(t)
+	if _, err := chromedp.Call(ctx, emulation.SetTimezoneOverride, emulation.SetTimezoneOverrideParams{TimezoneID: "America/Sao_Paulo"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.url+"window/")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`!document.querySelector("[data-window-calc]").hidden && document.querySelector("[data-window-example]").hidden`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Fatalf("the calculator did not replace the worked example: %v", err)
+	}
+	zone, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#w-zone").value`))
+	if err != nil || zone != "America/Sao_Paulo" {
+		t.Errorf("the zone defaults to %q (%v), want the browser's, America/Sao_Paulo", zone, err)
+	}
+	const verdict = "[data-window-verdict]"
+	verdictIs(t, ctx, verdict, "empty")
+
+	// 2 March 2026, 09:15 in São Paulo is 12:15 UTC; the window ends 3 March, 12:15 UTC.
+	evaluate(t, ctx, `document.querySelector("[data-window-calc]").setAttribute("data-now", "2026-03-03T12:14:00Z")`)
+	if err := chromedp.Do(ctx, chromedp.SendKeys("#w-date", "03022026"), chromedp.SendKeys("#w-time", "0915AM")); err != nil {
+		t.Fatal(err)
+	}
+	typed, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#w-date").value + " " + document.querySelector("#w-time").value`))
+	if typed != "2026-03-02 09:15" {
+		t.Fatalf("typed %q, want 2026-03-02 09:15", typed)
+	}
+	open := verdictIs(t, ctx, verdict, "open")
+	saysAll(t, "a minute before the end", open, "Open: free-form messages are allowed now",
+		"Until Tue, 3 Mar 2026, 09:15 your time (America/Sao_Paulo), Tue, 3 Mar 2026, 12:15 UTC", "1 min from now",
+		"After that, a free-form message fails with 131047 (Cloud API), 470 (On-Premises API) or 63016 (Aircall, Twilio)")
+
+	evaluate(t, ctx, `document.querySelector("[data-window-calc]").setAttribute("data-now", "2026-03-03T12:15:00Z")`)
+	closed := verdictIs(t, ctx, verdict, "closed")
+	saysAll(t, "at exactly 24 hours", closed, "Closed: only an approved template", "It closed just now", "A free-form message now fails with 131047")
+	links, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`[...document.querySelectorAll("[data-verdict-codes] a")].map(a => a.pathname).join(" ")`))
+	if links != "/kb/codes/131047/ /kb/codes/470/ /kb/codes/63016/" {
+		t.Errorf("the codes link to %q", links)
+	}
+
+	// The same wall-clock time in UTC was three hours earlier: closed three hours ago.
+	if err := chromedp.Do(ctx, chromedp.SendKeys("#w-zone", "UTC")); err != nil { // nothing typed into the zone yet, so no wait
+		t.Fatal(err)
+	}
+	utc := verdictIs(t, ctx, verdict, "closed")
+	saysAll(t, "09:15 UTC", utc, "It closed 3 h ago, at Tue, 3 Mar 2026, 06:15 your time (America/Sao_Paulo), Tue, 3 Mar 2026, 09:15 UTC")
+
+	// Berlin moves its clocks forward on 29 March 2026: 24 hours after Saturday 12:00 is
+	// Sunday 13:00 there.
+	time.Sleep(typeAhead)
+	if err := chromedp.Do(ctx, chromedp.SendKeys("#w-zone", "Europe/Berl"), chromedp.SendKeys("#w-date", "03282026"), chromedp.SendKeys("#w-time", "1200PM")); err != nil {
+		t.Fatal(err)
+	}
+	evaluate(t, ctx, `document.querySelector("[data-window-calc]").setAttribute("data-now", "2026-03-29T10:00:00Z")`)
+	dst := verdictIs(t, ctx, verdict, "open")
+	saysAll(t, "across the clock change", dst, "Sun, 29 Mar 2026, 11:00 UTC", "Sun, 29 Mar 2026, 13:00 in Europe/Berlin", "1 h from now")
+
+	evaluate(t, ctx, `document.querySelector("[data-window-calc]").setAttribute("data-now", "2026-03-28T10:00:00Z")`)
+	saysAll(t, "a time still to come", verdictIs(t, ctx, verdict, "future"), "still to come")
+}
+
+// TestWindowWithoutJavaScript: with scripts off, /window/ shows the worked example, which
+// names the codes, and not the calculator's empty form.
+func TestWindowWithoutJavaScript(t *testing.T) {
+	s := checkedSite(t)
+	ctx := browser(t)
+	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.url+"window/")); err != nil {
+		t.Fatal(err)
+	}
+	shown, err := chromedp.Run(ctx, chromedp.Evaluate[string](`[...document.querySelectorAll("[data-window-example], [data-window-calc]")].map(e => e.checkVisibility() ? e.innerText : "").join("|")`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	example, form, _ := strings.Cut(shown, "|")
+	if form != "" {
+		t.Errorf("the calculator shows without JavaScript: %q", form)
+	}
+	saysAll(t, "the worked example", strings.Join(strings.Fields(example), " "), "Monday 2 March 2026, 09:15 UTC", "until Tuesday 3 March 2026, 09:15 UTC, 24 hours later", "fails with 131047 (Cloud API), 470 (On-Premises API) or 63016 (Aircall, Twilio)")
+}
+
+// TestTierCalculator picks levels from the keyboard on /tiers/ and enters the unique users of
+// the last 7 days: the reviewed step from 250 (three paths, Meta may deny it, the count does
+// not decide), the half-the-limit rule on each side of the line at 2,000 and at 100,000, the
+// unlimited top, and 50, which Meta's page does not describe.
+func TestTierCalculator(t *testing.T) {
+	s := checkedSite(t)
+	ctx := browser(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.url+"tiers/")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`!document.querySelector("[data-tier-calc]").hidden`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Fatalf("the calculator was not shown: %v", err)
+	}
+	const verdict = "[data-tier-verdict]"
+	level := func(keys, want string) {
+		t.Helper()
+		time.Sleep(typeAhead)
+		if err := chromedp.Do(ctx, chromedp.SendKeys("#t-level", keys)); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#t-level").value`))
+		if got != want {
+			t.Fatalf("typing %q picked %q, want %q", keys, got, want)
+		}
+	}
+	users := func(n string) {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.Focus("#t-users"), chromedp.KeyEvent(strings.Repeat("\b", 8)), chromedp.SendKeys("#t-users", n)); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// 250 is where new portfolios start, and the calculator starts there.
+	users("900")
+	reviewed := verdictIs(t, ctx, verdict, "reviewed")
+	saysAll(t, "250", reviewed, "2,000 does not come from usage", "Meta's review, which can deny it",
+		"Your 900 unique users in 7 days do not decide this step", "one of three scaling paths", "verify the business with Meta",
+		"have its solution provider verify it", "deliver 2,000 messages outside service windows", "approves the step", "denies it (the limit stays at 250")
+
+	level("2,", "TIER_2K")
+	users("999")
+	saysAll(t, "2,000 with 999", verdictIs(t, ctx, verdict, "not-yet"), "Not yet: 10,000 needs 1,000 unique users in 7 days, half of 2,000", "1 more than your 999")
+	users("1000")
+	yes := verdictIs(t, ctx, verdict, "yes")
+	saysAll(t, "2,000 with 1,000", yes, "Yes: 10,000 can come now", "1,000 is at least half of 2,000 (1,000)", "high-quality messages", "within about 6 hours", "cannot be requested by hand")
+	if hidden, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("[data-tier-more=reviewed]").hidden`)); !hidden {
+		t.Error("the scaling paths still show for an automatic step")
+	}
+
+	level("100,", "TIER_100K")
+	saysAll(t, "100,000 with 1,000", verdictIs(t, ctx, verdict, "not-yet"), "Unlimited needs 50,000", "49,000 more")
+	users("50000")
+	saysAll(t, "100,000 with 50,000", verdictIs(t, ctx, verdict, "yes"), "Yes: Unlimited can come now")
+
+	level("U", "TIER_UNLIMITED")
+	saysAll(t, "unlimited", verdictIs(t, ctx, verdict, "top"), "Unlimited is the highest level: there is no next level")
+
+	level("5", "TIER_50")
+	saysAll(t, "50", verdictIs(t, ctx, verdict, "reviewed"), "does not describe how 50 moves up", "New portfolios start at 250")
+
+	users("-3")
+	level("2,", "TIER_2K")
+	saysAll(t, "a negative count", verdictIs(t, ctx, verdict, "empty"), "Enter a whole number")
+}
