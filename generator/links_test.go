@@ -33,3 +33,16 @@ func TestResolveLink(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkChecker checks links as the templates write them, escaped: &amp; in an href or
+// an id is the & of the file name or anchor, and a link to a missing #anchor is reported.
+func TestLinkChecker(t *testing.T) {
+	lc := newLinkChecker(map[string]bool{"index.html": true, "q&a/index.html": true}, "")
+	lc.checkPage("q&a/index.html", []byte(`<h2 id="why&amp;how">x</h2> <a href="#why&amp;how">here</a>`))
+	lc.checkPage("index.html", []byte(`<a href="q&amp;a/">q</a> <a href="q&amp;a/#why&amp;how">why</a> <a href="q&amp;a/#who">who</a>`))
+	got := lc.finish(nil).Error()
+	want := `index.html: broken link "q&a/#who": q&a/index.html has no id "who"`
+	if got != want {
+		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+	}
+}
