@@ -18,11 +18,17 @@ const (
 	searchPath    = "search/"
 	staticPath    = "static/"
 	notFoundFile  = "404.html" // GitHub Pages serves it at any address that has no file
+	whoFixesPath  = "who-fixes/"
+	changesPath   = "changes/"
+	// openSearchFile and changesFeed hold absolute addresses, so they are written only when
+	// the base URL is known.
+	openSearchFile = "opensearch.xml"
+	changesFeed    = changesPath + "atom.xml"
 )
 
 // reservedSlugs are the first parts of the addresses the generator writes itself; a content
 // page cannot take them.
-var reservedSlugs = []string{"codes", "providers", "http", "topics", "tiers", "quality", "search", "static", "404"}
+var reservedSlugs = []string{"codes", "providers", "http", "topics", "tiers", "quality", "search", "static", "404", "who-fixes", "changes"}
 
 func codePath(key string) string      { return codesPath + key + "/" }
 func providerPath(slug string) string { return providersPath + slug + "/" }

@@ -391,6 +391,9 @@ func (r *builder) generated() (Files, error) {
 	files[".nojekyll"] = []byte{}
 	files["sitemap.xml"] = r.sitemap()
 	files["robots.txt"] = r.robots()
+	if desc := r.openSearch(); desc != nil {
+		files[openSearchFile] = desc
+	}
 	return files, nil
 }
 
