@@ -134,9 +134,9 @@ func windowSVG() string {
 	f(`<text x="%d" y="20" font-weight="600">Customer service window</text>`, left)
 	// The window, restarted by the call, then the one the answer to the template opens; a
 	// dashed line where the first 24 hours would have ended.
-	f(`<rect class="tl-open" x="%g" y="%d" width="%g" height="%d" rx="3"/>`, x(0), barY, x(t.secondEnd)-x(0), barH)
-	f(`<rect class="tl-open" x="%g" y="%d" width="%g" height="%d" rx="3"/>`, x(t.reply), barY, x(t.replyEnd)-x(t.reply), barH)
-	f(`<line class="tl-dash" x1="%g" y1="%d" x2="%g" y2="%d"/>`, x(t.firstEnd), barY-6, x(t.firstEnd), barY+barH+6)
+	f(`<rect class="tl-open" stroke-width="1.5" x="%g" y="%d" width="%g" height="%d" rx="3"/>`, x(0), barY, x(t.secondEnd)-x(0), barH)
+	f(`<rect class="tl-open" stroke-width="1.5" x="%g" y="%d" width="%g" height="%d" rx="3"/>`, x(t.reply), barY, x(t.replyEnd)-x(t.reply), barH)
+	f(`<line class="tl-axis" stroke-dasharray="4 3" stroke-width="1.5" x1="%g" y1="%d" x2="%g" y2="%d"/>`, x(t.firstEnd), barY-6, x(t.firstEnd), barY+barH+6)
 	f(`<text x="%g" y="%d" text-anchor="middle" font-size="11">would have closed</text>`, x(t.firstEnd), barY+barH+20)
 	f(`<text x="%g" y="%d">open: free-form allowed</text>`, x(0)+6, barY+barH/2+5)
 	f(`<text x="%g" y="%d" text-anchor="middle">new window</text>`, (x(t.reply)+x(t.replyEnd))/2, barY+barH/2+5)
@@ -145,23 +145,23 @@ func windowSVG() string {
 		h     float64
 		label string
 	}{{0, "Customer writes"}, {t.call, "Customer calls: 24 h restart"}, {t.reply, "Customer answers"}} {
-		f(`<line class="tl-event" x1="%g" y1="%d" x2="%g" y2="%d"/>`, x(ev.h), barY-12, x(ev.h), barY)
-		f(`<circle class="tl-customer" cx="%g" cy="%d" r="6"/>`, x(ev.h), barY-12)
+		f(`<line class="tl-ev" stroke-width="1.5" x1="%g" y1="%d" x2="%g" y2="%d"/>`, x(ev.h), barY-12, x(ev.h), barY)
+		f(`<circle class="tl-ev" cx="%g" cy="%d" r="6"/>`, x(ev.h), barY-12)
 		f(`<text x="%g" y="%d">%s</text>`, x(ev.h)-6, barY-24, ev.label)
 	}
 	// Outside the window: the free-form send that fails and the template that goes through.
 	const sendY = 132
-	f(`<line class="tl-fail" x1="%g" y1="%d" x2="%g" y2="%d"/>`, x(t.failed), barY, x(t.failed), sendY-14)
-	f(`<path class="tl-fail" d="M%g %dl10 10m0 -10l-10 10"/>`, x(t.failed)-5, sendY-9)
+	f(`<line class="tl-fail" stroke-width="2" x1="%g" y1="%d" x2="%g" y2="%d"/>`, x(t.failed), barY, x(t.failed), sendY-14)
+	f(`<path class="tl-fail" stroke-width="2" d="M%g %dl10 10m0 -10l-10 10"/>`, x(t.failed)-5, sendY-9)
 	f(`<text x="%g" y="%d" text-anchor="end">free-form fails: %s</text>`, x(t.failed)-4, sendY+18, windowClosedCode)
-	f(`<line class="tl-template" x1="%g" y1="%d" x2="%g" y2="%d"/>`, x(t.template), barY, x(t.template), sendY-14)
-	f(`<path class="tl-template" d="M%g %dl4 5 8 -10"/>`, x(t.template)-6, sendY-6)
+	f(`<line class="tl-template" stroke-width="2" x1="%g" y1="%d" x2="%g" y2="%d"/>`, x(t.template), barY, x(t.template), sendY-14)
+	f(`<path class="tl-template" stroke-width="2" d="M%g %dl4 5 8 -10"/>`, x(t.template)-6, sendY-6)
 	f(`<text x="%g" y="%d">template delivered</text>`, x(t.template)+4, sendY+18)
 
 	// Row 2: the free entry point window.
 	const fepY = 186
 	f(`<text x="%d" y="%d" font-weight="600">Free entry point window (Click-to-WhatsApp ad)</text>`, left, fepY-12)
-	f(`<rect class="tl-fep" x="%g" y="%d" width="%g" height="%d" rx="3"/>`, x(t.answered), fepY, x(t.fepEnd)-x(t.answered), 20)
+	f(`<rect class="tl-fep" stroke-width="1.5" x="%g" y="%d" width="%g" height="%d" rx="3"/>`, x(t.answered), fepY, x(t.fepEnd)-x(t.answered), 20)
 	f(`<text x="%g" y="%d" text-anchor="middle">%g h from your answer: messages free (2025 rules)</text>`, (x(t.answered)+x(t.fepEnd))/2, fepY+15, freeEntryWindow.Hours())
 
 	// The axis, one tick every 12 hours.

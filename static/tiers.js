@@ -47,7 +47,7 @@
         fmt.format(n) + " is at least half of " + limit + " (" + fmt.format(half) + "). " + rule);
     } else {
       set("not-yet", "Not yet: " + next + " needs " + fmt.format(half) + " unique users in " + days + " days, half of " + limit + ".",
-        fmt.format(half - n) + " more than your " + fmt.format(n) + ". " + rule.replace(/^With/, "Once there, with"));
+        "That is " + fmt.format(half - n) + " more than your " + fmt.format(n) + ". " + rule.replace(/^With/, "Once there, with"));
     }
   }
   [level, users].forEach(function (el) {

@@ -38,8 +38,22 @@
     var t = wall - offset(z, wall);
     return wall - offset(z, t);
   }
-  function show(t, z) {
-    return new Intl.DateTimeFormat("en-GB", { timeZone: z, weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(t));
+  function fmt(t, z, opts) {
+    return new Intl.DateTimeFormat("en-GB", Object.assign({ timeZone: z }, opts)).format(new Date(t));
+  }
+  var day = { weekday: "short", day: "numeric", month: "short", year: "numeric" }, clock = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+  // The end of the window in the agent's zone, then in UTC and the zone entered, each with
+  // its date only when that differs from the agent's.
+  function when(t, z) {
+    var mine = fmt(t, here, day), out = mine + ", " + fmt(t, here, clock) + " your time (" + here + ")";
+    var also = [];
+    if (here !== "UTC") also.push(["UTC", " UTC"]);
+    if (z !== here && z !== "UTC") also.push([z, " in " + z]);
+    also.forEach(function (o) {
+      var d = fmt(t, o[0], day);
+      out += "; " + (d === mine ? "" : d + ", ") + fmt(t, o[0], clock) + o[1];
+    });
+    return out;
   }
   function span(ms) {
     var m = Math.round(ms / 60000), h = Math.floor(m / 60);
@@ -67,15 +81,14 @@
       set("future", "That time is still to come. Check the date, the time and the time zone.");
       return;
     }
-    var when = show(closes, here) + " your time (" + here + ")" + (here === "UTC" ? "" : ", " + show(closes, "UTC") + " UTC");
-    if (zone.value !== here && zone.value !== "UTC") when += ", " + show(closes, zone.value) + " in " + zone.value;
+    var end = when(closes, zone.value);
     if (at < closes) {
       set("open", "Open: free-form messages are allowed now.",
-        "Until " + when + ": " + span(closes - at) + " from now, unless the customer writes or calls again, which starts the " + hours + " hours again.",
+        "Until " + end + ". That is " + span(closes - at) + " from now, unless the customer writes or calls again, which starts the " + hours + " hours again.",
         "After that, a free-form message fails with");
     } else {
       set("closed", "Closed: only an approved template can reach this customer now.",
-        "It closed " + (at === closes ? "just now" : span(at - closes) + " ago") + ", at " + when + ". When they answer a template, a new window opens.",
+        "It closed " + (at === closes ? "just now" : span(at - closes) + " ago") + ", at " + end + ". When they answer a template, a new window opens.",
         "A free-form message now fails with");
     }
   }
