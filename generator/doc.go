@@ -41,14 +41,15 @@
 //	provider.html   /providers/<slug>/     tiers.html      /tiers/
 //	quality.html    /quality/              topic.html      /topics/<topic>/
 //	page.html       /<slug>/ (content)     search.html     /search/
-//	404.html        /404.html
+//	404.html        /404.html              whofixes.html   /who-fixes/
 //
 // Templates receive a *page. Its fields: Site, Path, Title, Description, Section, and one
 // of Code, Provider, Status, Topic, Page. Its methods make links and text relative to the
 // page, so every link goes through them: URL, CodeURL, ProviderURL, StatusURL, EntryURL,
 // TopicURL, Canonical, Markdown, Inline, Highlight, Fragment, Badges, CodeRow, CodeChips,
 // Table, FileMeta, Changed, EditURL, HistoryNote, Stale, SameStatus, Classes, TopicCodes,
-// LegacyTiers, EntryCount, Number, DocumentTitle, MetaDescription, SiteTitle, NoIndex.
+// LegacyTiers, EntryCount, Number, DocumentTitle, MetaDescription, SiteTitle, NoIndex,
+// OpenSearchURL; on /who-fixes/ FixGroups, ClassNames, MetaProvider, ContactsOf.
 //
 // # Template functions
 //

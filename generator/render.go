@@ -85,6 +85,7 @@ func urlPath(u string) string {
 var pageTemplates = []string{
 	"home.html", "codes.html", "code.html", "statuses.html", "status.html", "providers.html",
 	"provider.html", "tiers.html", "quality.html", "page.html", "topic.html", "search.html", "404.html",
+	"whofixes.html",
 }
 
 // parseTemplates parses base.html once and clones it for each page template, because
@@ -374,6 +375,7 @@ func (r *builder) queuePages() {
 		p.Topic = s.Topic(pg.Slug)
 		r.queue("page.html", p)
 	}
+	r.queue("whofixes.html", r.newPage(whoFixesPath, "Who fixes what", "who-fixes"))
 	r.queue("search.html", r.newPage(searchPath, "Search", "search"))
 	r.queue("404.html", r.newPage(notFoundFile, "Page not found", ""))
 }
