@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -256,5 +257,22 @@ func TestWatchedCacheReloads(t *testing.T) {
 			t.Fatalf("load %d through the cache: %d files, a fresh load %d", i+1, len(files), len(fresh))
 		}
 		cache.Forget("data/codes/131047.toml")
+	}
+}
+
+// failingDisk is a destination whose every write fails, as a full disk would.
+type failingDisk struct{}
+
+func (failingDisk) write(name string, data []byte) error {
+	return errors.New("write " + name + ": no space left on device")
+}
+
+// TestWriteErrorFails checks that a build whose files cannot be written fails and says why,
+// rather than reporting a site that is not there.
+func TestWriteErrorFails(t *testing.T) {
+	tmpl, static := projectLayers(t, nil)
+	n, err := render(fixtureSite(t), Options{Templates: tmpl, Static: static}, failingDisk{})
+	if err == nil || !strings.Contains(err.Error(), "no space left on device") {
+		t.Errorf("render to a full disk: %d files, error %v", n, err)
 	}
 }
