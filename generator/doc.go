@@ -42,6 +42,7 @@
 //	quality.html    /quality/              topic.html      /topics/<topic>/
 //	page.html       /<slug>/ (content)     search.html     /search/
 //	404.html        /404.html              whofixes.html   /who-fixes/
+//	changes.html    /changes/ (and its Atom feed, changes.go)
 //
 // Templates receive a *page. Its fields: Site, Path, Title, Description, Section, and one
 // of Code, Provider, Status, Topic, Page. Its methods make links and text relative to the
@@ -49,7 +50,8 @@
 // TopicURL, Canonical, Markdown, Inline, Highlight, Fragment, Badges, CodeRow, CodeChips,
 // Table, FileMeta, Changed, EditURL, HistoryNote, Stale, SameStatus, Classes, TopicCodes,
 // LegacyTiers, EntryCount, Number, DocumentTitle, MetaDescription, SiteTitle, NoIndex,
-// OpenSearchURL; on /who-fixes/ FixGroups, ClassNames, MetaProvider, ContactsOf.
+// OpenSearchURL, FeedURL; on /who-fixes/ FixGroups, ClassNames, MetaProvider, ContactsOf;
+// on /changes/ Changes, ChangesTotal, HistoryMissing, HistoryURL, CommitURL.
 //
 // # Template functions
 //

@@ -13,8 +13,18 @@ import (
 // shows the same dates wherever it runs.
 type History struct {
 	Changed map[string]time.Time // by path relative to the repository's root
+	// Commits are the commits that touched the files, newest first, as git log lists them.
+	Commits []Commit
 	// Missing explains why there are no dates ("not a git checkout", "shallow clone"), or "".
 	Missing string
+}
+
+// Commit is one commit that changed data or content files.
+type Commit struct {
+	Hash    string
+	Date    time.Time // the author date, in UTC
+	Subject string
+	Files   []string // by path relative to the repository's root, as git lists them
 }
 
 // ReadHistory reads the history of the files under dirs, named as RepoPath names them, in
@@ -32,12 +42,13 @@ func ReadHistory(dirs ...string) History {
 	if !ok {
 		return History{Missing: "not a git checkout"}
 	}
-	args := append([]string{"-C", top, "log", "--no-renames", "--name-only", "--format=%x00%aI", "--"}, dirs...)
+	args := append([]string{"-C", top, "log", "--no-renames", "--name-only", "--format=%x00%H%x1f%aI%x1f%s", "--"}, dirs...)
 	out, err := exec.Command("git", args...).Output()
 	if err != nil {
 		return History{Missing: "git log failed"}
 	}
-	return History{Changed: parseGitLog(out)}
+	commits := parseGitLog(out)
+	return History{Changed: lastChanged(commits), Commits: commits}
 }
 
 // RepoPath names a folder as the repository sees it, relative to its root with forward
@@ -75,23 +86,38 @@ func repoRoot() (string, bool) {
 	return top, top != ""
 }
 
-// parseGitLog reads git log output of the form "\x00<date>\n\n<path>\n<path>…", newest
-// first, keeping the first (latest) date of each path.
-func parseGitLog(out []byte) map[string]time.Time {
-	changed := map[string]time.Time{}
-	for _, commit := range bytes.Split(out, []byte{0}) {
-		lines := strings.Split(strings.TrimSpace(string(commit)), "\n")
-		if len(lines) == 0 {
+// parseGitLog reads git log output of the form "\x00<hash>\x1f<date>\x1f<subject>\n\n<path>\n…",
+// newest first. A commit whose header does not parse is skipped.
+func parseGitLog(out []byte) []Commit {
+	var commits []Commit
+	for _, chunk := range bytes.Split(out, []byte{0}) {
+		lines := strings.Split(strings.TrimSpace(string(chunk)), "\n")
+		head := strings.SplitN(lines[0], "\x1f", 3)
+		if len(head) != 3 {
 			continue
 		}
-		when, err := time.Parse(time.RFC3339, strings.TrimSpace(lines[0]))
+		when, err := time.Parse(time.RFC3339, strings.TrimSpace(head[1]))
 		if err != nil {
 			continue
 		}
+		c := Commit{Hash: strings.TrimSpace(head[0]), Date: when.UTC(), Subject: strings.TrimSpace(head[2])}
 		for _, p := range lines[1:] {
-			p = strings.TrimSpace(p)
-			if _, seen := changed[p]; p != "" && !seen {
-				changed[p] = when.UTC()
+			if p = strings.TrimSpace(p); p != "" {
+				c.Files = append(c.Files, p)
+			}
+		}
+		commits = append(commits, c)
+	}
+	return commits
+}
+
+// lastChanged keeps the first (latest) date of each path of commits listed newest first.
+func lastChanged(commits []Commit) map[string]time.Time {
+	changed := map[string]time.Time{}
+	for _, c := range commits {
+		for _, p := range c.Files {
+			if _, seen := changed[p]; !seen {
+				changed[p] = c.Date
 			}
 		}
 	}

@@ -85,7 +85,7 @@ func urlPath(u string) string {
 var pageTemplates = []string{
 	"home.html", "codes.html", "code.html", "statuses.html", "status.html", "providers.html",
 	"provider.html", "tiers.html", "quality.html", "page.html", "topic.html", "search.html", "404.html",
-	"whofixes.html",
+	"whofixes.html", "changes.html",
 }
 
 // parseTemplates parses base.html once and clones it for each page template, because
@@ -376,6 +376,7 @@ func (r *builder) queuePages() {
 		r.queue("page.html", p)
 	}
 	r.queue("whofixes.html", r.newPage(whoFixesPath, "Who fixes what", "who-fixes"))
+	r.queue("changes.html", r.newPage(changesPath, "What changed", "changes"))
 	r.queue("search.html", r.newPage(searchPath, "Search", "search"))
 	r.queue("404.html", r.newPage(notFoundFile, "Page not found", ""))
 }
@@ -395,6 +396,9 @@ func (r *builder) generated() (Files, error) {
 	files["robots.txt"] = r.robots()
 	if desc := r.openSearch(); desc != nil {
 		files[openSearchFile] = desc
+	}
+	if feed := r.atomFeed(); feed != nil {
+		files[changesFeed] = feed
 	}
 	return files, nil
 }

@@ -107,7 +107,7 @@ func TestWhoFixesRealSite(t *testing.T) {
 }
 
 // triageGolden are the triage pages' goldens, from testdata/site.txtar.
-var triageGolden = []string{"who-fixes/index.html"}
+var triageGolden = []string{"who-fixes/index.html", "changes/index.html"}
 
 func TestTriageGolden(t *testing.T) {
 	files := buildFixture(t, Options{})

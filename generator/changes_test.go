@@ -1,0 +1,248 @@
+package generator
+
+import (
+	"encoding/xml"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// fixtureHistory is a history of the fixture's files: a code changed twice, a provider, a
+// deleted code file, a file that is no entry, and a commit that touches 14 code files.
+func fixtureHistory() History {
+	day := func(d int) time.Time { return time.Date(2026, 11, d, 9, 30, 0, 0, time.UTC) }
+	many := []string{}
+	for i := range 14 {
+		many = append(many, "data/codes/9"+strings.Repeat("0", i)+".toml")
+	}
+	commits := []Commit{
+		{Hash: "aaaa1111bbbb2222cccc3333dddd4444eeee5555", Date: day(20), Subject: "131047: Meta's new wording <b>", Files: []string{"data/codes/131047.toml", "data/providers/acme.toml"}},
+		{Hash: "bbbb1111bbbb2222cccc3333dddd4444eeee5555", Date: day(10), Subject: "Drop 999, document the format", Files: []string{"data/README.md", "data/codes/999.toml", "content/window.md", "content/index.md"}},
+		{Hash: "cccc1111bbbb2222cccc3333dddd4444eeee5555", Date: day(2), Subject: "Many codes", Files: many},
+		{Hash: "dddd1111bbbb2222cccc3333dddd4444eeee5555", Date: day(1), Subject: "131047 first", Files: []string{"data/codes/131047.toml"}},
+	}
+	return History{Commits: commits, Changed: lastChanged(commits)}
+}
+
+func TestChanges(t *testing.T) {
+	site, err := Load(input(archiveFiles(readArchive(t, "testdata/site.txtar"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := changes(site, fixtureHistory().Commits)
+	var b strings.Builder
+	for _, c := range list {
+		b.WriteString(c.ID + " " + c.Date.Format("2006-01-02") + " " + c.Subject + ":")
+		for _, e := range c.Entries {
+			if e.HasPage {
+				b.WriteString(" [" + e.Label + " -> /" + e.Path + "]")
+			} else {
+				b.WriteString(" " + e.Label)
+			}
+		}
+		if c.More > 0 {
+			b.WriteString(" +" + string(rune('0'+c.More)))
+		}
+		b.WriteString("\n")
+	}
+	want := `c-aaaa1111bbbb 2026-11-20 131047: Meta's new wording <b>: [131047 Re-engagement message -> /codes/131047/] [Acme -> /providers/acme/]
+c-bbbb1111bbbb 2026-11-10 Drop 999, document the format: data/README.md data/codes/999.toml [The 24-hour window -> /window/] [Home page -> /]
+c-cccc1111bbbb 2026-11-02 Many codes: data/codes/9.toml data/codes/90.toml data/codes/900.toml data/codes/9000.toml data/codes/90000.toml data/codes/900000.toml data/codes/9000000.toml data/codes/90000000.toml data/codes/900000000.toml data/codes/9000000000.toml data/codes/90000000000.toml data/codes/900000000000.toml +2
+c-dddd1111bbbb 2026-11-01 131047 first: [131047 Re-engagement message -> /codes/131047/]
+`
+	if b.String() != want {
+		t.Errorf("changes:\n%s\nwant:\n%s", b.String(), want)
+	}
+	var long []Commit
+	for range changesShown + 5 {
+		long = append(long, fixtureHistory().Commits[3])
+	}
+	if n := len(changes(site, long)); n != changesShown {
+		t.Errorf("%d changes shown of %d, want %d", n, len(long), changesShown)
+	}
+}
+
+// TestChangesPage renders /changes/ and its feed: the page lists the changes newest first
+// with links, the feed is valid Atom with absolute, unique ids; without a base URL there is
+// no feed; a shallow clone says so instead of showing dates; two builds are identical.
+func TestChangesPage(t *testing.T) {
+	opt := Options{Settings: Settings{BaseURL: "https://org.example/kb/", RepoURL: "https://github.com/org/kb"}, History: fixtureHistory()}
+	files := buildFixture(t, opt)
+	page := string(files["changes/index.html"])
+	for _, want := range []string{
+		`<link rel="alternate" type="application/atom+xml" href="/kb/changes/atom.xml"`,
+		`<li id="c-aaaa1111bbbb">`,
+		`<time datetime="2026-11-20T09:30:00Z">2026-11-20</time> 131047: Meta&#39;s new wording &lt;b&gt;`,
+		`<a href="/kb/codes/131047/">131047 Re-engagement message</a>`,
+		`<span class="muted">data/codes/999.toml</span>`,
+		`<a href="/kb/">Home page</a>`,
+		`<li class="muted">and 2 more</li>`,
+		`<a class="commit" href="https://github.com/org/kb/commit/aaaa1111bbbb2222cccc3333dddd4444eeee5555">commit aaaa111</a>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("/changes/ does not contain %s", want)
+		}
+	}
+	if i, j := strings.Index(page, "2026-11-20</time>"), strings.Index(page, "2026-11-10</time>"); i < 0 || j < i {
+		t.Error("/changes/ is not newest first")
+	}
+
+	feed := files["changes/atom.xml"]
+	var f struct {
+		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+		ID      string   `xml:"id"`
+		Title   string   `xml:"title"`
+		Updated string   `xml:"updated"`
+		Author  []string `xml:"author>name"`
+		Links   []struct {
+			Rel  string `xml:"rel,attr"`
+			Href string `xml:"href,attr"`
+		} `xml:"link"`
+		Entries []struct {
+			ID      string `xml:"id"`
+			Title   string `xml:"title"`
+			Updated string `xml:"updated"`
+			Link    struct {
+				Href string `xml:"href,attr"`
+			} `xml:"link"`
+			Content struct {
+				Type string `xml:"type,attr"`
+				Text string `xml:",chardata"`
+			} `xml:"content"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal(feed, &f); err != nil {
+		t.Fatalf("the feed is not well-formed: %v\n%s", err, feed)
+	}
+	absolute := func(what, s string) {
+		if u, err := url.Parse(s); err != nil || !u.IsAbs() {
+			t.Errorf("%s %q is not an absolute IRI", what, s)
+		}
+	}
+	rfc3339 := func(what, s string) {
+		if _, err := time.Parse(time.RFC3339, s); err != nil {
+			t.Errorf("%s %q is not an RFC 3339 date", what, s)
+		}
+	}
+	absolute("feed id", f.ID)
+	rfc3339("feed updated", f.Updated)
+	if f.Title == "" || len(f.Author) != 1 || f.Updated != "2026-11-20T09:30:00Z" {
+		t.Errorf("feed: title %q, authors %v, updated %q", f.Title, f.Author, f.Updated)
+	}
+	self := false
+	for _, l := range f.Links {
+		self = self || (l.Rel == "self" && l.Href == "https://org.example/kb/changes/atom.xml")
+	}
+	if !self {
+		t.Errorf("the feed has no rel=self link to itself: %v", f.Links)
+	}
+	if len(f.Entries) != 4 {
+		t.Fatalf("%d entries, want 4", len(f.Entries))
+	}
+	ids := map[string]bool{}
+	for _, e := range f.Entries {
+		absolute("entry id", e.ID)
+		absolute("entry link", e.Link.Href)
+		rfc3339("entry updated", e.Updated)
+		if ids[e.ID] || e.Title == "" {
+			t.Errorf("entry %q: duplicate id or no title", e.ID)
+		}
+		ids[e.ID] = true
+	}
+	if e := f.Entries[0]; e.Title != "131047: Meta's new wording <b>" || e.Content.Type != "html" ||
+		!strings.Contains(e.Content.Text, `<a href="https://org.example/kb/codes/131047/">131047 Re-engagement message</a>`) {
+		t.Errorf("first entry: %q, content (%s) %s", e.Title, e.Content.Type, e.Content.Text)
+	}
+	again := buildFixture(t, opt)
+	if string(again["changes/atom.xml"]) != string(feed) || string(again["changes/index.html"]) != page {
+		t.Error("two builds of the same history differ")
+	}
+
+	relative := buildFixture(t, Options{History: fixtureHistory()})
+	if _, ok := relative["changes/atom.xml"]; ok {
+		t.Error("the feed was written without a base URL (its ids must be absolute)")
+	}
+	if p := string(relative["changes/index.html"]); strings.Contains(p, "application/atom+xml") || !strings.Contains(p, "<code>--base-url</code>") {
+		t.Error("without a base URL /changes/ links a feed, or does not say why there is none")
+	}
+
+	shallow := buildFixture(t, Options{Settings: opt.Settings, History: History{Missing: "shallow clone; fetch the full history for dates"}})
+	p := string(shallow["changes/index.html"])
+	if !strings.Contains(p, "built without the repository's history (shallow clone") || regexp.MustCompile(`<time`).MatchString(p) {
+		t.Errorf("/changes/ of a shallow clone does not say so, or shows dates:\n%s", p)
+	}
+	if _, ok := shallow["changes/atom.xml"]; ok {
+		t.Error("a shallow clone wrote a feed")
+	}
+}
+
+// TestReadHistory runs the one git command on a real repository: commits newest first with
+// their subjects and files, only those under the folders asked for; and a shallow clone of it
+// reports itself instead of dating every file at its one commit.
+func TestReadHistory(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	repo := filepath.Join(dir, "repo")
+	git := func(in string, args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = in
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=kb", "GIT_AUTHOR_EMAIL=kb@example.org", "GIT_COMMITTER_NAME=kb", "GIT_COMMITTER_EMAIL=kb@example.org")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	write := func(name, text string) {
+		p := filepath.Join(repo, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.MkdirAll(repo, 0o755)
+	git(repo, "init", "-q")
+	write("data/codes/1.toml", "a")
+	write("main.go", "package main")
+	git(repo, "add", ".")
+	git(repo, "-c", "commit.gpgsign=false", "commit", "-q", "--date", "2026-01-02T03:04:05Z", "-m", "First: code 1")
+	write("data/codes/1.toml", "b")
+	write("content/x.md", "x")
+	git(repo, "add", ".")
+	git(repo, "-c", "commit.gpgsign=false", "commit", "-q", "--date", "2026-02-03T04:05:06+01:00", "-m", "Second")
+	write("main.go", "package main // only code")
+	git(repo, "-c", "commit.gpgsign=false", "commit", "-q", "-am", "Not data")
+
+	t.Chdir(repo)
+	h := ReadHistory("data", "content")
+	if h.Missing != "" || len(h.Commits) != 2 {
+		t.Fatalf("history: missing %q, %d commits, want 2", h.Missing, len(h.Commits))
+	}
+	got := ""
+	for _, c := range h.Commits {
+		got += c.Date.Format(time.RFC3339) + " " + c.Subject + " " + strings.Join(c.Files, ",") + "\n"
+		if len(c.Hash) != 40 {
+			t.Errorf("hash %q", c.Hash)
+		}
+	}
+	want := "2026-02-03T03:05:06Z Second content/x.md,data/codes/1.toml\n2026-01-02T03:04:05Z First: code 1 data/codes/1.toml\n"
+	if got != want {
+		t.Errorf("commits:\n%s\nwant:\n%s", got, want)
+	}
+	if d := h.Changed["data/codes/1.toml"].Format(time.RFC3339); d != "2026-02-03T03:05:06Z" {
+		t.Errorf("data/codes/1.toml last changed %s", d)
+	}
+
+	shallow := filepath.Join(dir, "shallow")
+	git(dir, "clone", "-q", "--depth", "1", "file://"+repo, shallow)
+	t.Chdir(shallow)
+	if h := ReadHistory("data", "content"); !strings.HasPrefix(h.Missing, "shallow clone") || h.Commits != nil || h.Changed != nil {
+		t.Errorf("a shallow clone gave %d commits, missing %q", len(h.Commits), h.Missing)
+	}
+}
