@@ -202,6 +202,16 @@ func TestSearchKeyboard(t *testing.T) {
 	if got := eval(`document.getElementById("site-q-results-0").getAttribute("aria-selected")`); got != "true" {
 		t.Errorf("active option aria-selected=%q", got)
 	}
+	// The list wraps: ArrowUp from the first option goes to the last, ArrowDown back.
+	last := eval(`"site-q-results-" + (document.querySelectorAll("#site-q-results [role=option]").length - 1)`)
+	chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowUp))
+	if got := eval(box + `.getAttribute("aria-activedescendant")`); got != last || last == "site-q-results-0" {
+		t.Errorf("after ArrowUp on the first option, active option %q, want the last, %q", got, last)
+	}
+	chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowDown))
+	if got := eval(box + `.getAttribute("aria-activedescendant")`); got != "site-q-results-0" {
+		t.Errorf("after ArrowDown on the last option, active option %q, want the first", got)
+	}
 	chromedp.Do(ctx, chromedp.KeyEvent(kb.Escape))
 	if got := eval(box + `.getAttribute("aria-expanded")`); got != "false" {
 		t.Errorf("after Escape, aria-expanded=%q", got)
@@ -264,7 +274,7 @@ func TestSearchWithoutJavaScript(t *testing.T) {
 func TestStemParity(t *testing.T) {
 	ctx, _ := searchPage(t)
 	words := []string{"templates", "paused", "pausing", "pause", "messages", "replies", "classes", "status", "analysis", "rating", "configured", "Ünïcode", "131047", "api_key", "24-hour", "WABA",
-		"número não", "NÃO É", "na\u0303o", "límite alcanzado", "traducción", "Straße", "ÀÉÎÕÜÇÑ"}
+		"doing", "thing", "using", "bring", "número não", "NÃO É", "na\u0303o", "límite alcanzado", "traducción", "Straße", "ÀÉÎÕÜÇÑ"}
 	for _, w := range words {
 		q, _ := json.Marshal(w)
 		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`kbSearch.tokenize(`+string(q)+`)`))
