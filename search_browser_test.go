@@ -473,3 +473,16 @@ func reshard(dir string) error {
 	b, _ = json.Marshal(index)
 	return os.WriteFile(filepath.Join(dir, "index.json"), b, 0o644)
 }
+
+// TestSearchResultCap checks that a word on many pages (template) lists the first 20 and says there
+// are more.
+func TestSearchResultCap(t *testing.T) {
+	ctx, s := searchPage(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.url+"search/?q=template")); err != nil {
+		t.Fatal(err)
+	}
+	status, err := chromedp.Run(ctx, chromedp.Poll[string](`(function () { var n = document.querySelectorAll("#search-q-results [role=option]").length; return n ? n + " " + document.querySelector("#search-results [role=status]").textContent : ""; })()`, chromedp.WithPollingTimeout(10*time.Second)))
+	if err != nil || !strings.HasPrefix(status, "20 ") || !strings.Contains(status, "20+ results") {
+		t.Errorf("a common word: %q (%v), want 20 options and \"20+ results\"", status, err)
+	}
+}
