@@ -110,3 +110,46 @@ func TestNotFoundOffersSearch(t *testing.T) {
 		t.Errorf("without JavaScript the search form is %q (%v), want action /kb/search/ and a q box", form, err)
 	}
 }
+
+// TestAxeTriagePages runs axe on the triage pages in light and dark, at desktop and phone
+// widths (TestAxe covers the older pages at desktop width).
+func TestAxeTriagePages(t *testing.T) {
+	s := checkedSite(t)
+	axe, err := os.ReadFile(tool(t, "node_modules/axe-core/axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	host := pagesHost(t, s)
+	ctx := browser(t)
+	for _, width := range []int64{1280, 390} {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
+			t.Fatal(err)
+		}
+		for _, scheme := range []string{"light", "dark"} {
+			if err := setColorScheme(ctx, scheme); err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range []string{"rate-limits/", "who-fixes/", "changes/", "codes/131999/"} {
+				if err := chromedp.Do(ctx, chromedp.Navigate(host+p)); err != nil {
+					t.Fatalf("%s: %v", p, err)
+				}
+				if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](string(axe))); err != nil {
+					t.Fatalf("injecting axe: %v", err)
+				}
+				raw, err := chromedp.Run(ctx, chromedp.Evaluate[[]byte](`axe.run(document).then(r => r.violations)`, chromedp.EvalAwaitPromise))
+				if err != nil {
+					t.Fatalf("%s: axe: %v", p, err)
+				}
+				var violations []axeViolation
+				if err := json.Unmarshal(raw, &violations); err != nil {
+					t.Fatalf("%s: %v", p, err)
+				}
+				for _, v := range violations {
+					for _, n := range v.Nodes {
+						t.Errorf("/%s (%s, %d px): %s: %s at %v: %s", p, scheme, width, v.ID, v.Help, n.Target, n.HTML)
+					}
+				}
+			}
+		}
+	}
+}
