@@ -135,14 +135,15 @@ func TestHTMLValidate(t *testing.T) {
 	t.Logf("html-validate: %d pages, no errors", len(pages))
 }
 
-// TestPageWeight holds every page to 25 KB as it crosses the network: compressed, as GitHub
+// TestPageWeight holds every page to 30 KB as it crosses the network: compressed, as GitHub
 // Pages and any static host serve text, with the CSS and JavaScript it loads and the search
-// script that the first keystroke in its search box loads. The search index is data that
-// grows with the codes; its size is measured in BENCHMARKS.md, not here. Uncompressed size
-// would mostly count the rows of the long tables (all codes, Vonage's 101 entries), which
-// compress about eightfold.
+// script that the first keystroke in its search box loads (about 10 KB of it: it reads
+// payloads in a dozen syntaxes). The search index is data that grows with the codes; its
+// size is measured in BENCHMARKS.md, not here. Uncompressed size would mostly count the rows
+// of the long tables (all codes, Vonage's 101 entries), which compress about eightfold. The
+// pages that list every code grow with the data: when one passes the budget, split it.
 func TestPageWeight(t *testing.T) {
-	const budget = 25 * 1024
+	const budget = 30 * 1024
 	s := checkedSite(t)
 	assets := regexp.MustCompile(`<(?:link rel="stylesheet" href|script src)="([^"]+)"`)
 	base := strings.TrimPrefix(s.url, strings.TrimSuffix(s.url, "/kb/"))
