@@ -154,9 +154,14 @@ func buildSearchIndex(s *Site) (Files, error) {
 	}
 	for _, pg := range s.Pages {
 		// A page's headings ("What you can send outside the window") say what it answers,
-		// as its title does.
+		// as its title does; a heading that names a code ("Pair rate: 131056 …") is about
+		// that code, whose own page answers its words first, so it counts as text.
 		title := append([]string{pg.Title}, pg.Aliases...)
-		title = append(title, markdownHeadings.FindAllString(pg.Body, -1)...)
+		for _, h := range markdownHeadings.FindAllString(pg.Body, -1) {
+			if len(FindCodeMentions([]byte(h), func(c string) bool { return s.Code(c) != nil })) == 0 {
+				title = append(title, h)
+			}
+		}
 		docs = append(docs, searchDoc{url: contentPath(pg.Slug), title: pg.Title, titleText: title, bodyText: []string{pg.Description, pg.Body}})
 	}
 	// HTTP statuses ("400", "HTTP 403", "429 Too Many Requests") find their page, which
