@@ -14,6 +14,9 @@ func TestCLI(t *testing.T) {
 	broken := t.TempDir()
 	os.MkdirAll(filepath.Join(broken, "codes"), 0o755)
 	os.WriteFile(filepath.Join(broken, "codes", "131047.toml"), []byte("title = \"x\"\napi = \"cloud\"\nclass = \"fatl\"\nretry = \"no\"\nsummary = \"s\"\n"), 0o644)
+	// A data folder of one old code, with no pages: the real ones link to /tiers/, which a
+	// data folder without tiers.toml does not make.
+	noContent := t.TempDir()
 	old := t.TempDir()
 	os.MkdirAll(filepath.Join(old, "codes"), 0o755)
 	os.WriteFile(filepath.Join(old, "codes", "470.toml"), []byte("title = \"x\"\napi = \"onprem\"\nclass = \"context\"\nretry = \"no\"\nsummary = \"s\"\nchecked_on = 2020-01-02\nchecked_against = \"https://developers.facebook.com/docs/whatsapp/api/errors\"\n"), 0o644)
@@ -31,8 +34,8 @@ func TestCLI(t *testing.T) {
 		{"serve help", []string{"serve", "--help"}, 0, "", `listen on (default "127.0.0.1")`},
 		{"check real data", []string{"check"}, 0, "ok:", ""},
 		{"check broken data", []string{"check", "--data", broken}, 1, "", broken + "/codes/131047.toml:3:9: class: unknown value \"fatl\" (want fatal, temporary, context, request, registration)"},
-		{"check warns of an old check", []string{"check", "--data", old}, 0, "ok:", "warning: " + old + "/codes/470.toml:6:1: checked against Meta's documentation on 2020-01-02"},
-		{"check --stale lists it", []string{"check", "--stale", "--data", old}, 0, old + "/codes/470.toml:6:1: checked against Meta's documentation on 2020-01-02", ""},
+		{"check warns of an old check", []string{"check", "--data", old, "--content", noContent}, 0, "ok:", "warning: " + old + "/codes/470.toml:6:1: checked against Meta's documentation on 2020-01-02"},
+		{"check --stale lists it", []string{"check", "--stale", "--data", old, "--content", noContent}, 0, old + "/codes/470.toml:6:1: checked against Meta's documentation on 2020-01-02", ""},
 		{"bad flag", []string{"build", "--nope"}, 2, "", "flag provided but not defined"},
 	}
 	for _, tc := range tests {
