@@ -392,6 +392,10 @@ func TestSearchLinks(t *testing.T) {
 			t.Errorf("option %q is not a link", o)
 		}
 	}
+	// The class and who fixes are named with the labels the index carries (facts.go).
+	if meta, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#search-q-results [role=option] .result-meta").textContent`)); !strings.HasPrefix(meta, "Context · Fix: Your team") {
+		t.Errorf("first result's line: %q, want its class and who fixes in words", meta)
+	}
 	if roles, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`Array.from(document.getElementById("search-q-results").children, li => li.getAttribute("role")).join()`)); strings.Trim(roles, "none,") != "" {
 		t.Errorf("the list's items have roles %q, want none (the links are the options)", roles)
 	}

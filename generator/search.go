@@ -28,6 +28,11 @@ type searchPaths struct {
 	Status   string `json:"status"`
 }
 
+type searchLabels struct {
+	Class map[string]string `json:"class"`
+	Fix   map[string]string `json:"fix"`
+}
+
 type searchIndex struct {
 	Version int `json:"v"`
 	// Names are the providers' names, which documents refer to by position.
@@ -36,6 +41,9 @@ type searchIndex struct {
 	// "/", a page under Paths.Provider is a provider's, and Paths.Status + status + "/" is an
 	// HTTP status's. They come from paths.go.
 	Paths searchPaths `json:"paths"`
+	// Labels are how results name a class and who fixes (by the letter Docs use), from the
+	// vocabularies in facts.go, so that the script does not spell them again.
+	Labels searchLabels `json:"labels"`
 	// Docs are the things a search can find: [url, code, title, class, who fixes, listed
 	// by, api]. The url of a code's page is left empty (see Paths); who fixes is
 	// letters (y you, p provider, m Meta, r recipient); listed by is positions in Names.
@@ -194,6 +202,13 @@ func buildSearchIndex(s *Site) (Files, error) {
 	idx := invert(docs)
 	idx.Names = names
 	idx.Paths = searchPaths{Code: codesPath, Provider: providersPath, Status: statusesPath}
+	idx.Labels = searchLabels{Class: map[string]string{}, Fix: map[string]string{}}
+	for _, t := range classes {
+		idx.Labels.Class[t.value] = t.label
+	}
+	for _, t := range fixers {
+		idx.Labels.Fix[fixLetters([]string{t.value})] = t.label
+	}
 	for _, c := range s.Codes {
 		var eq []string
 		for _, e := range c.Equivalents {

@@ -364,9 +364,7 @@
     return ranked.filter(function (e) { return e[1] >= floor; }).slice(0, 20).map(function (e) { return e[0]; });
   }
 
-  var CLASS = { fatal: "Fatal", temporary: "Temporary", context: "Context", request: "Request", registration: "Registration" };
-  var FIXER = { y: "Your team", p: "Provider support", m: "Meta", r: "The recipient" };
-  function fixers(letters) { return letters.split("").map(function (c) { return FIXER[c]; }).join(", "); }
+  function fixers(letters) { return letters.split("").map(function (c) { return index.labels.fix[c]; }).join(", "); }
   function listedBy(d) { return d[5].split(",").map(function (i) { return index.names[+i]; }).join(", "); }
 
   function setup(box) {
@@ -463,7 +461,7 @@
         head.appendChild(document.createTextNode(d[2]));
         var meta = document.createElement("span");
         meta.className = "result-meta";
-        meta.textContent = [CLASS[d[3]], d[4] ? "Fix: " + fixers(d[4]) : "", d[1] && d[5] ? "Listed by " + listedBy(d) : "",
+        meta.textContent = [index.labels.class[d[3]], d[4] ? "Fix: " + fixers(d[4]) : "", d[1] && d[5] ? "Listed by " + listedBy(d) : "",
           !d[1] && d[0].indexOf(index.paths.provider) === 0 && d[0].indexOf("#") < 0 ? "Provider" : ""]
           .filter(Boolean).join(" · ");
         a.appendChild(head);
