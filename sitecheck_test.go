@@ -249,22 +249,29 @@ func TestAxe(t *testing.T) {
 					t.Fatalf("%s: no results to check", p)
 				}
 			}
-			if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](string(axe))); err != nil {
-				t.Fatalf("injecting axe: %v", err)
-			}
-			raw, err := chromedp.Run(ctx, chromedp.Evaluate[[]byte](`axe.run(document).then(r => r.violations)`, chromedp.EvalAwaitPromise))
-			if err != nil {
-				t.Fatalf("%s: axe: %v", p, err)
-			}
-			var violations []axeViolation
-			if err := json.Unmarshal(raw, &violations); err != nil {
-				t.Fatalf("%s: %v", p, err)
-			}
-			for _, v := range violations {
-				for _, n := range v.Nodes {
-					t.Errorf("/%s (%s): %s: %s at %v: %s", p, scheme, v.ID, v.Help, n.Target, n.HTML)
-				}
-			}
+			checkAxe(t, ctx, axe, "/"+p+" ("+scheme+")")
+		}
+	}
+}
+
+// checkAxe runs axe-core on the page open in ctx and reports each violation, the page named
+// by where.
+func checkAxe(t *testing.T, ctx context.Context, axe []byte, where string) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](string(axe))); err != nil {
+		t.Fatalf("injecting axe: %v", err)
+	}
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[[]byte](`axe.run(document).then(r => r.violations)`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("%s: axe: %v", where, err)
+	}
+	var violations []axeViolation
+	if err := json.Unmarshal(raw, &violations); err != nil {
+		t.Fatalf("%s: %v", where, err)
+	}
+	for _, v := range violations {
+		for _, n := range v.Nodes {
+			t.Errorf("%s: %s: %s at %v: %s", where, v.ID, v.Help, n.Target, n.HTML)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -133,22 +134,7 @@ func TestAxeTriagePages(t *testing.T) {
 				if err := chromedp.Do(ctx, chromedp.Navigate(host+p)); err != nil {
 					t.Fatalf("%s: %v", p, err)
 				}
-				if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](string(axe))); err != nil {
-					t.Fatalf("injecting axe: %v", err)
-				}
-				raw, err := chromedp.Run(ctx, chromedp.Evaluate[[]byte](`axe.run(document).then(r => r.violations)`, chromedp.EvalAwaitPromise))
-				if err != nil {
-					t.Fatalf("%s: axe: %v", p, err)
-				}
-				var violations []axeViolation
-				if err := json.Unmarshal(raw, &violations); err != nil {
-					t.Fatalf("%s: %v", p, err)
-				}
-				for _, v := range violations {
-					for _, n := range v.Nodes {
-						t.Errorf("/%s (%s, %d px): %s: %s at %v: %s", p, scheme, width, v.ID, v.Help, n.Target, n.HTML)
-					}
-				}
+				checkAxe(t, ctx, axe, fmt.Sprintf("/%s (%s, %d px)", p, scheme, width))
 			}
 		}
 	}
