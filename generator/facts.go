@@ -116,22 +116,18 @@ func (v vocabulary) values() []string {
 	return out
 }
 
-// label is how the site shows a value; "" for a value outside the vocabulary.
-func (v vocabulary) label(value string) string {
+// find returns a value's term; the zero term for a value outside the vocabulary.
+func (v vocabulary) find(value string) term {
 	for _, t := range v {
 		if t.value == value {
-			return t.label
+			return t
 		}
 	}
-	return ""
+	return term{}
 }
 
+// label is how the site shows a value; "" for a value outside the vocabulary.
+func (v vocabulary) label(value string) string { return v.find(value).label }
+
 // help explains a value in a line.
-func (v vocabulary) help(value string) string {
-	for _, t := range v {
-		if t.value == value {
-			return t.help
-		}
-	}
-	return ""
-}
+func (v vocabulary) help(value string) string { return v.find(value).help }
