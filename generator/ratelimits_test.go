@@ -11,14 +11,14 @@ import (
 // content/rate-limits.md is written by hand; this holds it to the data. Each row of its table
 // names the code it is about, and every figure in the row (80, 1,000, 6 seconds, 24 hours,
 // 2,000 …) must be in that code's file (or, for the tier row, in tiers.toml): a figure changed
-// in the data and not on the page, or made up on the page, fails. Each "### …: <code> <title>"
+// in the data and not on the page, or made up on the page, fails. Each "### …: <title> (<code>)"
 // section must carry the code's title from its file and the site's own words for its retry
 // and who fixes it, from retry, retry_after and fix_by.
 
 var (
 	rlCodeCell = regexp.MustCompile(`(?:^|[^\w])(?:code )?(\d+)\b`)
 	rlFigure   = regexp.MustCompile(`\d[\d,]*\d|\d`)
-	rlSection  = regexp.MustCompile(`(?m)^### ([^:\n]+)(?:: (?:code )?(\d+) (.+))?\n\n- \*\*Retry:\*\* (.+?) · \*\*Who fixes:\*\* (.+)$`)
+	rlSection  = regexp.MustCompile(`(?m)^### ([^:\n]+)(?:: (.+) \((?:code )?(\d+)\))?\n\n- \*\*Retry:\*\* (.+?) · \*\*Who fixes:\*\* (.+)$`)
 )
 
 // codeText is everything a code file says in prose, where the page's figures must come from.
@@ -121,7 +121,7 @@ func checkRateLimits(site *Site, md string, t *testing.T) []string {
 		problems = append(problems, "the sections do not match the table's rows")
 	}
 	for _, s := range sections {
-		name, key, title, retry, fix := s[1], s[2], s[3], s[4], s[5]
+		name, title, key, retry, fix := s[1], s[2], s[3], s[4], s[5]
 		if key == "" {
 			if fix != fixLabels([]string{"you"}) {
 				problems = append(problems, name+": who fixes "+fix)
@@ -164,9 +164,9 @@ func TestRateLimitsAgreeWithData(t *testing.T) {
 		{"bursts of up to 45", "bursts of up to 50"},
 		{"250, 2,000, 10,000", "250, 1,000, 10,000"},
 		{"wait at least 24 hours before", "wait at least 48 hours before"},
-		{"### Spam restriction: 131048 Spam rate limit hit\n\n- **Retry:** Do not retry", "### Spam restriction: 131048 Spam rate limit hit\n\n- **Retry:** Retry with backoff"},
-		{"### Per-user marketing limit: 131049 Meta chose not to deliver\n\n- **Retry:** Retry after 24 hours · **Who fixes:** Your team", "### Per-user marketing limit: 131049 Meta chose not to deliver\n\n- **Retry:** Retry after 24 hours · **Who fixes:** Meta"},
-		{"### Account rate limit: 80007 Rate limit issues", "### Account rate limit: 80007 Rate limit hit"},
+		{"### Spam restriction: Spam rate limit hit (131048)\n\n- **Retry:** Do not retry", "### Spam restriction: Spam rate limit hit (131048)\n\n- **Retry:** Retry with backoff"},
+		{"### Per-user marketing limit: Meta chose not to deliver (131049)\n\n- **Retry:** Retry after 24 hours · **Who fixes:** Your team", "### Per-user marketing limit: Meta chose not to deliver (131049)\n\n- **Retry:** Retry after 24 hours · **Who fixes:** Meta"},
+		{"### Account rate limit: Rate limit issues (80007)", "### Account rate limit: Rate limit hit (80007)"},
 		{"| Pair rate | 131056 |", "| Pair rate | 131057 |"},
 	} {
 		if !strings.Contains(string(md), bad.from) {
