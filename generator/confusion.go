@@ -33,7 +33,7 @@ func (l *loader) linkConfusions() {
 			add(cf.Code, Confusion{Code: c, How: cf.How})
 		}
 	}
-	words := titleWords(s.Codes)
+	words, holders := titleWords(s.Codes)
 	for _, c := range s.Codes {
 		out := named[c]
 		for _, o := range c.Equivalents {
@@ -43,30 +43,36 @@ func (l *loader) linkConfusions() {
 				}
 			}
 		}
-		c.ConfusedWith = append(out, similarCodes(c, s.Codes, words, out)...)
+		c.ConfusedWith = append(out, similarCodes(c, words, holders, out)...)
 	}
 }
 
 // similarCodes are the code files whose titles share an uncommon word with c's and that
-// share a topic with it, best first, at most three; codes already listed are left out.
-func similarCodes(c *Code, codes []*Code, words map[*Code][]string, listed []Confusion) []Confusion {
+// share a topic with it, best first, at most three; codes already listed are left out. The
+// candidates come from the codes that hold each of c's words, so the work grows with the
+// codes alike, not with all pairs of codes.
+func similarCodes(c *Code, words map[*Code][]string, holders map[string][]*Code, listed []Confusion) []Confusion {
 	if !c.HasFile() {
 		return nil
+	}
+	shared := map[*Code]int{}
+	var order []*Code
+	for _, w := range words[c] {
+		for _, o := range holders[w] {
+			if shared[o] == 0 {
+				order = append(order, o)
+			}
+			shared[o]++
+		}
 	}
 	type scored struct {
 		code  *Code
 		score int
 	}
 	var found []scored
-	for _, o := range codes {
-		if o == c || !o.HasFile() || containsCode(c.Equivalents, o) || slices.ContainsFunc(listed, func(x Confusion) bool { return x.Code == o }) {
+	for _, o := range order {
+		if o == c || containsCode(c.Equivalents, o) || slices.ContainsFunc(listed, func(x Confusion) bool { return x.Code == o }) {
 			continue
-		}
-		shared := 0
-		for _, w := range words[c] {
-			if slices.Contains(words[o], w) {
-				shared++
-			}
 		}
 		topics := 0
 		for _, t := range c.Topics {
@@ -74,11 +80,16 @@ func similarCodes(c *Code, codes []*Code, words map[*Code][]string, listed []Con
 				topics++
 			}
 		}
-		if shared > 0 && topics > 0 {
-			found = append(found, scored{o, 2*shared + topics})
+		if topics > 0 {
+			found = append(found, scored{o, 2*shared[o] + topics})
 		}
 	}
-	sort.SliceStable(found, func(i, j int) bool { return found[i].score > found[j].score })
+	sort.SliceStable(found, func(i, j int) bool {
+		if found[i].score != found[j].score {
+			return found[i].score > found[j].score
+		}
+		return found[i].code.num < found[j].code.num
+	})
 	var out []Confusion
 	for _, f := range found[:min(3, len(found))] {
 		out = append(out, Confusion{Code: f.code})
@@ -87,9 +98,11 @@ func similarCodes(c *Code, codes []*Code, words map[*Code][]string, listed []Con
 }
 
 // titleWords are each code file's title words, stemmed, without those that a tenth or more
-// of all titles share ("message", "error"): a common word makes no two codes alike.
-func titleWords(codes []*Code) map[*Code][]string {
-	out := map[*Code][]string{}
+// of all titles share ("message", "error") or more than 50 do: a common word makes no two
+// codes alike. holders lists, for each word kept, the code files whose titles hold it, in
+// code order.
+func titleWords(codes []*Code) (words map[*Code][]string, holders map[string][]*Code) {
+	words = map[*Code][]string{}
 	count := map[string]int{}
 	files := 0
 	for _, c := range codes {
@@ -104,10 +117,14 @@ func titleWords(codes []*Code) map[*Code][]string {
 				count[w]++
 			}
 		}
-		out[c] = ws
+		words[c] = ws
 	}
-	for c, ws := range out {
-		out[c] = slices.DeleteFunc(ws, func(w string) bool { return count[w]*10 >= files })
+	holders = map[string][]*Code{}
+	for _, c := range codes {
+		words[c] = slices.DeleteFunc(words[c], func(w string) bool { return count[w]*10 >= files || count[w] > 50 })
+		for _, w := range words[c] {
+			holders[w] = append(holders[w], c)
+		}
 	}
-	return out
+	return words, holders
 }
