@@ -46,7 +46,9 @@
 //
 // Templates receive a *page. Its fields: Site, Path, Title, Description, Section, and one
 // of Code, Provider, Status, Topic, Page. Its methods make links and text relative to the
-// page, so every link goes through them: URL, CodeURL, ProviderURL, StatusURL, EntryURL,
+// page, so every link goes through them (the addresses themselves are in paths.go): Link
+// ("codes", "search": the generated pages by name), Content, Static, URL, CodeURL,
+// ProviderURL, StatusURL, EntryURL,
 // TopicURL, Canonical, Markdown, Inline, Highlight, Fragment, Badges, CodeRow, CodeChips,
 // Table, FileMeta, Changed, EditURL, HistoryNote, Stale, SameStatus, Classes, TopicCodes,
 // LegacyTiers, EntryCount, Number, DocumentTitle, MetaDescription, SiteTitle, NoIndex,

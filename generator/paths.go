@@ -24,7 +24,15 @@ const (
 	// the base URL is known.
 	openSearchFile = "opensearch.xml"
 	changesFeed    = changesPath + "atom.xml"
+	codesJSONFile  = "codes.json"
 )
+
+// sectionPaths name the generated pages templates link to by name: {{.Section "codes"}}.
+var sectionPaths = map[string]string{
+	"home": "", "codes": codesPath, "providers": providersPath, "http": statusesPath,
+	"tiers": tiersPath, "quality": qualityPath, "search": searchPath, "who-fixes": whoFixesPath,
+	"changes": changesPath, "codes.json": codesJSONFile,
+}
 
 // reservedSlugs are the first parts of the addresses the generator writes itself; a content
 // page cannot take them.

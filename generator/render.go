@@ -251,6 +251,22 @@ func upToRoot(depth int) string {
 	return strings.Repeat("../", depth)
 }
 
+// Link links to a generated page by its name in paths.go ("codes", "search"); a name it
+// does not know is an error, reported with the template's position.
+func (p *page) Link(name string) (string, error) {
+	path, ok := sectionPaths[name]
+	if !ok {
+		return "", fmt.Errorf("no section %q", name)
+	}
+	return p.URL(path), nil
+}
+
+// Content links to the content page of a slug ("window").
+func (p *page) Content(slug string) string { return p.URL(contentPath(slug)) }
+
+// Static links to a static file ("style.css").
+func (p *page) Static(name string) string { return p.URL(staticFile(name)) }
+
 // CodeURL links to a code's page.
 func (p *page) CodeURL(c *Code) string { return p.URL(codePath(c.Key)) }
 
@@ -388,7 +404,7 @@ func (r *builder) generated() (Files, error) {
 	if err != nil {
 		return nil, err
 	}
-	if files["codes.json"], err = r.codesJSON(); err != nil {
+	if files[codesJSONFile], err = r.codesJSON(); err != nil {
 		return nil, err
 	}
 	files[".nojekyll"] = []byte{}

@@ -263,6 +263,11 @@ type chrome struct {
 // URL links from the page, as page.URL.
 func (c chrome) URL(target string) string { return c.p.URL(target) }
 
+// Link, Content and Static link from the page, as page's methods of the same names.
+func (c chrome) Link(name string) (string, error) { return c.p.Link(name) }
+func (c chrome) Content(slug string) string       { return c.p.Content(slug) }
+func (c chrome) Static(name string) string        { return c.p.Static(name) }
+
 // SiteTitle is the site's name.
 func (c chrome) SiteTitle() string { return c.p.SiteTitle() }
 
