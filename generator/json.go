@@ -48,6 +48,7 @@ type jsonStatement struct {
 	Retry      string   `json:"retry,omitempty"`
 	RetryAfter string   `json:"retry_after,omitempty"`
 	FixBy      []string `json:"fix_by,omitempty"`
+	Messages   []string `json:"messages,omitempty"`
 	Source     string   `json:"source,omitempty"`
 	Seen       string   `json:"seen,omitempty"`
 }
@@ -67,7 +68,7 @@ func (r *builder) codesJSON() ([]byte, error) {
 		st := jsonStatement{
 			Provider: e.Provider.Slug, ID: e.ID, Code: e.Code, URL: root.EntryURL(e), Title: e.Title,
 			HTTPStatus: e.HTTPStatus, Section: e.Section, Meaning: e.Meaning, Action: e.Action,
-			Class: e.Class, Retry: e.Retry, RetryAfter: e.RetryAfter, FixBy: e.FixBy,
+			Class: e.Class, Retry: e.Retry, RetryAfter: e.RetryAfter, FixBy: e.FixBy, Messages: e.Messages,
 		}
 		if e.Source != nil {
 			st.Source, st.Seen = e.Source.Title, e.Source.Seen.Format("2006-01-02")

@@ -227,6 +227,7 @@ type providerFile struct {
 		Facts
 		Equivalent []string `toml:"equivalent"`
 		Scope      string   `toml:"scope"`
+		Messages   []string `toml:"messages"`
 	} `toml:"errors"`
 	FAQ []struct {
 		Q string `toml:"q"`
@@ -423,6 +424,8 @@ func (l *loader) readProvider(name, slug, display string) *Provider {
 			self = "" // the provider's own 500 may well stand for Meta's 500
 		}
 		entry.equivalent = l.refs(ix, at+".equivalent", self, e.Equivalent)
+		entry.Messages = e.Messages
+		l.messagesAt(ix, at+".messages", e.Messages)
 		p.Entries = append(p.Entries, entry)
 	}
 	for i, q := range f.FAQ {
@@ -679,13 +682,15 @@ func (l *loader) aliases(ix *keyIndex, a aliases) []string {
 }
 
 // messages checks the literal strings an API returns: each one something to find, once.
-func (l *loader) messages(ix *keyIndex, messages []string) {
+func (l *loader) messages(ix *keyIndex, messages []string) { l.messagesAt(ix, "messages", messages) }
+
+func (l *loader) messagesAt(ix *keyIndex, at string, messages []string) {
 	for i, m := range messages {
 		switch {
 		case strings.TrimSpace(m) == "":
-			l.errs.Add(ix.item("messages", i), "messages: entry %d is empty", i+1)
+			l.errs.Add(ix.item(at, i), "messages: entry %d is empty", i+1)
 		case slices.Contains(messages[:i], m):
-			l.errs.Add(ix.item("messages", i), "messages: %q is listed twice", m)
+			l.errs.Add(ix.item(at, i), "messages: %q is listed twice", m)
 		}
 	}
 }

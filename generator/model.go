@@ -202,6 +202,9 @@ type Entry struct {
 	Action   string
 	Facts
 	Equivalent []*Code
+	// Messages are the literal strings the provider returns for this entry, as people paste
+	// them ("Failed to send freeform message because you are outside the allowed window").
+	Messages []string
 	// Scoped is set when Code is the provider's own number (Gupshup's 1002), which must
 	// not join the page of a platform code that happens to have the same number.
 	Scoped bool

@@ -120,6 +120,7 @@ func buildSearchIndex(s *Site) (Files, error) {
 		}
 		for _, e := range c.Entries {
 			d.titleText = append(d.titleText, e.Title)
+			d.titleText = append(d.titleText, e.Messages...)
 			d.bodyText = append(d.bodyText, e.Meaning, e.Action, e.Provider.Name)
 		}
 		for _, e := range c.Elsewhere {
@@ -153,6 +154,7 @@ func buildSearchIndex(s *Site) (Files, error) {
 				fixBy: fixLetters(e.FixBy), listedBy: strconv.Itoa(position[p]),
 			}
 			ed.titleText = append(ed.titleText, title, p.Name)
+			ed.titleText = append(ed.titleText, e.Messages...)
 			ed.bodyText = append(ed.bodyText, e.Meaning, e.Action, e.Section)
 			if e.HTTPStatus != 0 {
 				ed.bodyText = append(ed.bodyText, "HTTP "+strconv.Itoa(e.HTTPStatus))
