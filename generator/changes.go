@@ -47,7 +47,7 @@ func entryPages(s *Site) map[string]ChangedEntry {
 		m[p.File] = ChangedEntry{p.Name, providerPath(p.Slug), true}
 	}
 	if s.Tiers != nil {
-		m[s.Tiers.File] = ChangedEntry{"Messaging tiers", tiersPath, true}
+		m[s.Tiers.File] = ChangedEntry{"Messaging limits (tiers)", tiersPath, true}
 	}
 	if s.Quality != nil {
 		m[s.Quality.File] = ChangedEntry{"Quality rating", qualityPath, true}

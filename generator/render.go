@@ -379,7 +379,7 @@ func (r *builder) queuePages() {
 		r.queue("topic.html", p)
 	}
 	if s.Tiers != nil {
-		r.queue("tiers.html", r.newPage(tiersPath, "Messaging tiers", "tiers"))
+		r.queue("tiers.html", r.newPage(tiersPath, "Messaging limits (tiers)", "tiers"))
 	}
 	if s.Quality != nil {
 		r.queue("quality.html", r.newPage(qualityPath, "Quality rating", "quality"))

@@ -55,6 +55,10 @@ type searchIndex struct {
 	// other APIs ("131047": "470,63016"): they come right after a code found in a query.
 	// It is written to search/eq.json, fetched only when a query finds a code.
 	Equivalent map[string]string `json:"-"`
+	// Guides are the positions in Docs of the pages that explain how something works (the
+	// window, tiers, quality, escalation, rate limits) rather than one error: a question in
+	// plain words finds them before a code, an error report a code before them.
+	Guides []int `json:"guides"`
 	// Shards[i] is the position in Terms of the first stem of shard i.
 	Shards []int `json:"shards"`
 	// post holds, for each stem, its documents as base-36 numbers, each
@@ -96,6 +100,7 @@ func buildSearchIndex(s *Site) (Files, error) {
 		return strings.Join(out, ",")
 	}
 	var docs []searchDoc
+	var guides []int
 	for _, c := range s.Codes {
 		d := searchDoc{
 			code: c.Key, title: c.Title, class: c.Class,
@@ -172,6 +177,9 @@ func buildSearchIndex(s *Site) (Files, error) {
 				title = append(title, h)
 			}
 		}
+		if pg.Slug != "index" {
+			guides = append(guides, len(docs))
+		}
 		docs = append(docs, searchDoc{url: contentPath(pg.Slug), title: pg.Title, titleText: title, bodyText: []string{pg.Description, pg.Body}})
 	}
 	// HTTP statuses ("400", "HTTP 403", "429 Too Many Requests") find their page, which
@@ -188,10 +196,11 @@ func buildSearchIndex(s *Site) (Files, error) {
 	}
 	if t := s.Tiers; t != nil {
 		// The page's title and headings (templates/tiers.html).
-		d := searchDoc{url: tiersPath, title: "Messaging tiers", titleText: append([]string{"Messaging tiers limits", "Current tiers", "How the limit grows", "Codes about limits"}, t.Aliases...), bodyText: []string{t.Summary, t.Growth}}
+		d := searchDoc{url: tiersPath, title: "Messaging limits (tiers)", titleText: append([]string{"Messaging limits tiers", "Current tiers", "How the limit grows", "Codes about limits"}, t.Aliases...), bodyText: []string{t.Summary, t.Growth}}
 		for _, tier := range t.Tiers {
 			d.bodyText = append(d.bodyText, tier.Name, tier.Typical, tier.Note)
 		}
+		guides = append(guides, len(docs))
 		docs = append(docs, d)
 	}
 	if q := s.Quality; q != nil {
@@ -199,9 +208,11 @@ func buildSearchIndex(s *Site) (Files, error) {
 		for _, r := range q.Ratings {
 			d.bodyText = append(d.bodyText, r.Name, r.Meaning, r.Action)
 		}
+		guides = append(guides, len(docs))
 		docs = append(docs, d)
 	}
 	idx := invert(docs)
+	idx.Guides = guides
 	idx.Names = names
 	idx.Paths = searchPaths{Code: codesPath, Provider: providersPath, Status: statusesPath}
 	idx.Labels = searchLabels{Class: map[string]string{}, Fix: map[string]string{}}
@@ -308,15 +319,35 @@ func invert(docs []searchDoc) searchIndex {
 	return idx
 }
 
-// stopWords are too common to help find anything.
-var stopWords = map[string]bool{
-	"the": true, "and": true, "for": true, "are": true, "but": true, "not": true, "you": true,
-	"your": true, "with": true, "this": true, "that": true, "from": true, "was": true, "were": true,
-	"has": true, "have": true, "had": true, "its": true, "it": true, "is": true, "in": true,
-	"on": true, "of": true, "to": true, "or": true, "an": true, "as": true, "at": true, "be": true,
-	"by": true, "if": true, "so": true, "a": true, "can": true, "will": true, "than": true,
-	"then": true, "there": true, "their": true, "they": true, "them": true, "what": true,
-	"when": true, "which": true, "who": true, "how": true, "into": true, "about": true,
+// stopWords are too common to help find anything: English, and the Portuguese and Spanish
+// words of the same kind (articles, prepositions, "não"), which are rare on an English site
+// and so would otherwise weigh as much as a code's name. They are written accents folded.
+var stopWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(stopList) {
+		stopWords[w] = true
+	}
+}
+
+// stopList is the same list as STOP in static/search.js.
+const stopList = "the and for are but not you your with this that from was were has have had its it is in on of " +
+	"to or an as at be by if so a can will than then there their they them what when which who how into about " +
+	"de da do das dos em na nas nos no um uma uns umas ao aos para pra por pelo pela pelos pelas com que se nao ou " +
+	"mas mais meu minha seu sua seus suas este esta isto isso esse essa ele ela eu ja foi ser sao muito como quando onde " +
+	"el la los las un unos unas del al en con es pero mi mis su sus lo le les ya muy fue son esto eso cuando donde"
+
+// sameWord maps the Portuguese and Spanish forms of the words that are on nearly every page
+// (error, message, template, send, number) to the English word, so that "erro" or
+// "mensagem" weighs as little as "error" or "message" does rather than as a rare word. The
+// same table is in static/search.js.
+var sameWord = map[string]string{
+	"erro": "error", "erros": "error", "errores": "error",
+	"mensagem": "message", "mensagens": "message", "mensaje": "message", "mensajes": "message",
+	"modelo": "template", "modelos": "template", "plantilla": "template", "plantillas": "template",
+	"enviar": "send", "envio": "send", "envia": "send", "enviou": "send", "enviando": "send",
+	"enviado": "send", "enviada": "send", "enviados": "send", "enviadas": "send",
+	"numero": "number", "numeros": "number",
 }
 
 // foldAccents maps the accented Latin letters of Portuguese, Spanish, French and German to
@@ -331,7 +362,8 @@ var foldAccents = strings.NewReplacer(
 )
 
 // Tokenize splits text into lower-case search terms: runs of letters and digits, without
-// stop words, accents folded, each word stemmed.
+// stop words, accents folded, the everyday words of Portuguese and Spanish in English, each
+// word stemmed.
 func Tokenize(text string) []string {
 	var out []string
 	folded := strings.Map(func(r rune) rune {
@@ -345,6 +377,9 @@ func Tokenize(text string) []string {
 	}) {
 		if stopWords[w] || len([]rune(w)) < 2 && !isDigits(w) {
 			continue
+		}
+		if en, ok := sameWord[w]; ok {
+			w = en
 		}
 		out = append(out, Stem(w))
 	}

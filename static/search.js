@@ -9,7 +9,16 @@
 
   // Tokenize and stem exactly as generator/search.go does.
   var STOP = new Set(("the and for are but not you your with this that from was were has have had its it is in on of " +
-    "to or an as at be by if so a can will than then there their they them what when which who how into about").split(" "));
+    "to or an as at be by if so a can will than then there their they them what when which who how into about " +
+    "de da do das dos em na nas nos no um uma uns umas ao aos para pra por pelo pela pelos pelas com que se nao ou " +
+    "mas mais meu minha seu sua seus suas este esta isto isso esse essa ele ela eu ja foi ser sao muito como quando onde " +
+    "el la los las un unos unas del al en con es pero mi mis su sus lo le les ya muy fue son esto eso cuando donde").split(" "));
+  var SAME_WORD = { erro: "error", erros: "error", errores: "error",
+    mensagem: "message", mensagens: "message", mensaje: "message", mensajes: "message",
+    modelo: "template", modelos: "template", plantilla: "template", plantillas: "template",
+    enviar: "send", envio: "send", envia: "send", enviou: "send", enviando: "send",
+    enviado: "send", enviada: "send", enviados: "send", enviadas: "send",
+    numero: "number", numeros: "number" };
   function isLetters(w) { return /^\p{L}+$/u.test(w); }
   function stem(w) {
     var n = Array.from(w).length;
@@ -35,7 +44,8 @@
       return !STOP.has(w) && (Array.from(w).length >= 2 || /^\d+$/.test(w));
     });
   }
-  function tokenize(text) { return words(text).map(stem); }
+  function english(w) { return Object.prototype.hasOwnProperty.call(SAME_WORD, w) ? SAME_WORD[w] : w; }
+  function tokenize(text) { return words(text).map(function (w) { return stem(english(w)); }); }
 
   function loadIndex() {
     if (!loadIndex.p) {
@@ -44,6 +54,7 @@
         return r.json();
       }).then(function (raw) {
         index = raw;
+        index.guides = new Set(raw.guides);
         index.codeDocs = new Map();
         index.statusDocs = new Map();
         var statusPage = new RegExp("^" + raw.paths.status + "(\\d+)/$");
@@ -139,7 +150,7 @@
   // longer words it starts (the word being typed), and, for words of five letters or more,
   // words one typo away.
   function matchTerms(word, isLast) {
-    var s = stem(word), out = new Map();
+    var s = stem(english(word)), out = new Map();
     var i = lowerBound(s);
     if (index.terms[i] === s) out.set(i, 1);
     if (isLast || word.length >= 4) {
@@ -250,10 +261,16 @@
     return { codes: codes, statuses: statuses, unknown: unknown, prefix: "", words: words(text), payload: payload };
   }
 
+  // Words that say a query reports an error rather than asks how something works.
+  var REPORTS = new Set(["error", "fail", "failed", "failure", "falha", "falhou", "falla", "fallo", "fallido", "exception",
+    "invalid", "rejected", "undeliverable", "code", "codigo"].map(stem));
+
   // plan reads a query and finds the terms its words can mean.
   function plan(q) {
     var a = analyze(q);
     a.matches = a.words.map(function (w, wi) { return matchTerms(w, wi === a.words.length - 1 && !a.payload); });
+    a.report = a.codes.length > 0 || a.statuses.length > 0 || a.payload ||
+      a.words.some(function (w) { return REPORTS.has(stem(english(w))); });
     a.terms = [];
     a.matches.forEach(function (m) { m.forEach(function (_, t) { a.terms.push(t); }); });
     // What must be fetched before the search can run: shards, and equivalents for codes.
@@ -335,7 +352,7 @@
     // A document whose whole title the query names beats one that merely contains the
     // words ("quality rating" is the quality page); the retired On-Premises API and
     // providers' own codes yield to Meta's current codes on a tie of words.
-    var stems = new Set(a.words.map(stem));
+    var stems = new Set(a.words.map(function (w) { return stem(english(w)); }));
     var ranked = Array.from(scores.entries()).sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; }).slice(0, 60);
     search.last = ranked;
     if (stems.size) {
@@ -353,6 +370,9 @@
         if (title.length && !others) e[1] += 15;
         else if (named) e[1] += 15 * named / (named + others);
         if (d[6] === "onprem") e[1] *= 0.75;
+        // A question in plain words is answered by the page that explains ("can't message
+        // the customer after a day" is the window's); a report of an error by its code.
+        if (!a.report && index.guides.has(e[0])) e[1] *= 1.3;
         // A provider's code (Twilio's 63041) yields to Meta's code for the same words.
         if (d[1] && !d[6]) e[1] *= 0.85;
       });
