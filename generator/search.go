@@ -335,7 +335,7 @@ const stopList = "the and for are but not you your with this that from was were 
 	"to or an as at be by if so a can will than then there their they them what when which who how into about " +
 	"de da do das dos em na nas nos no um uma uns umas ao aos para pra por pelo pela pelos pelas com que se nao ou " +
 	"mas mais meu minha seu sua seus suas este esta isto isso esse essa ele ela eu ja foi ser sao muito como quando onde " +
-	"el la los las un unos unas del al en con es pero mi mis su sus lo le les ya muy fue son esto eso cuando donde"
+	"el la los las un una unos unas del al en con es pero mi mis su sus lo le les ya muy fue son esto eso cuando donde"
 
 // sameWord maps the Portuguese and Spanish forms of the words that are on nearly every page
 // (error, message, template, send, number) to the English word, so that "erro" or
@@ -393,6 +393,15 @@ func Stem(w string) string {
 	if n < 4 || !isLetters(w) {
 		return w
 	}
+	// British spelling meets American: "unauthorised" is "unauthorized", "organisation"
+	// "organization". The word must be longer than its ending by four letters, so that every
+	// form of a word ("revise", "revised") is treated alike.
+	for _, end := range britishEndings {
+		if base, ok := strings.CutSuffix(w, end); ok && len([]rune(base)) >= 4 {
+			w = base + "iz" + end[2:]
+			break
+		}
+	}
 	switch {
 	case strings.HasSuffix(w, "ies") && n > 4:
 		w = strings.TrimSuffix(w, "ies") + "y"
@@ -413,6 +422,9 @@ func Stem(w string) string {
 	}
 	return w
 }
+
+// britishEndings are the "-ise" endings Stem spells "-ize", longest first.
+var britishEndings = []string{"isations", "isation", "ising", "ised", "ises", "ise"}
 
 func isDigits(s string) bool {
 	for _, r := range s {

@@ -26,6 +26,8 @@ func TestTokenize(t *testing.T) {
 		{"informac\u0327a\u0303o", "informacao"},
 		{"Straße Ωmega", "straß ωmega"},
 		{"a I x 7", "7"},
+		{"Unauthorised organisations", "unauthoriz organization"},
+		{"revise revised raised", "revis revis rais"},
 	}
 	for _, tc := range tests {
 		if got := strings.Join(Tokenize(tc.in), " "); got != tc.want {

@@ -12,7 +12,7 @@
     "to or an as at be by if so a can will than then there their they them what when which who how into about " +
     "de da do das dos em na nas nos no um uma uns umas ao aos para pra por pelo pela pelos pelas com que se nao ou " +
     "mas mais meu minha seu sua seus suas este esta isto isso esse essa ele ela eu ja foi ser sao muito como quando onde " +
-    "el la los las un unos unas del al en con es pero mi mis su sus lo le les ya muy fue son esto eso cuando donde").split(" "));
+    "el la los las un una unos unas del al en con es pero mi mis su sus lo le les ya muy fue son esto eso cuando donde").split(" "));
   var SAME_WORD = { erro: "error", erros: "error", errores: "error",
     mensagem: "message", mensagens: "message", mensaje: "message", mensajes: "message",
     modelo: "template", modelos: "template", plantilla: "template", plantillas: "template",
@@ -23,6 +23,9 @@
   function stem(w) {
     var n = Array.from(w).length;
     if (n < 4 || !isLetters(w)) return w;
+    // British spelling meets American ("unauthorised", "organisation"), as in search.go.
+    var british = /^(.{4,})is(ations|ation|ing|ed|es|e)$/u.exec(w);
+    if (british) w = british[1] + "iz" + british[2];
     if (/ies$/.test(w) && n > 4) w = w.slice(0, -3) + "y";
     else if (/sses$/.test(w)) w = w.slice(0, -2);
     else if (/s$/.test(w) && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
@@ -184,12 +187,15 @@
   // analyze reads what was typed or pasted: codes and HTTP statuses in any written form,
   // numbers we do not know, and words.
   function analyze(q) {
-    var codes = [], statuses = [], unknown = [], prefix = "", payload = false;
+    var codes = [], statuses = [], unknown = [], owned = [], prefix = "", payload = false;
     // "131_026" is 131026.
     var text = q.replace(/(\d)_(?=\d{3}(?!\d))/g, "$1");
     function code(c, strong) {
       c = c.replace(/^0+(?=\d)/, "");
       if (index.codeDocs.has(c)) { if (codes.indexOf(c) < 0) codes.push(c); return true; }
+      // A number said to be a code that is no platform code may be a provider's own
+      // ("(code 7008)" is Infobip's): the entries that carry it in their title come first.
+      if (strong && index.terms[lowerBound(c)] === c && owned.indexOf(c) < 0) owned.push(c);
       if (strong && c.length >= 3 && !index.statusDocs.has(c) && index.terms[lowerBound(c)] !== c && unknown.indexOf(c) < 0) unknown.push(c);
       return false;
     }
@@ -210,7 +216,7 @@
       }
       // A number that is no platform code may be a provider's own (Gupshup's 1002), and
       // a status is also in the entries that return it.
-      return { codes: codes, statuses: statuses, unknown: unknown, prefix: prefix, words: codes.length ? [] : words(joined), payload: false };
+      return { codes: codes, statuses: statuses, unknown: unknown, owned: [], prefix: prefix, words: codes.length ? [] : words(joined), payload: false };
     }
     STATUS_CONTEXT.forEach(function (re) {
       text.replace(re, function (_, s) { if (index.statusDocs.has(s) && statuses.indexOf(s) < 0) statuses.push(s); return _; });
@@ -258,7 +264,8 @@
       var s = stem(fold(m));
       return index.terms[lowerBound(s)] === s ? m : m.replace(/([a-z])([A-Z])/g, "$1 $2");
     });
-    return { codes: codes, statuses: statuses, unknown: unknown, prefix: "", words: words(text), payload: payload };
+    owned.forEach(function (c) { text = text.replace(new RegExp("(^|\\D)" + c + "(?!\\d)", "g"), "$1 "); });
+    return { codes: codes, statuses: statuses, unknown: unknown, owned: owned, prefix: "", words: words(text), payload: payload };
   }
 
   // Words that say a query reports an error rather than asks how something works.
@@ -271,7 +278,7 @@
     a.matches = a.words.map(function (w, wi) { return matchTerms(w, wi === a.words.length - 1 && !a.payload); });
     a.report = a.codes.length > 0 || a.statuses.length > 0 || a.payload ||
       a.words.some(function (w) { return REPORTS.has(stem(english(w))); });
-    a.terms = [];
+    a.terms = a.owned.map(lowerBound);
     a.matches.forEach(function (m) { m.forEach(function (_, t) { a.terms.push(t); }); });
     // What must be fetched before the search can run: shards, and equivalents for codes.
     a.waiting = function () {
@@ -314,6 +321,10 @@
       });
     });
     a.statuses.forEach(function (s, i) { add(index.statusDocs.get(s), 60 - i); });
+    a.owned.forEach(function (c) {
+      var p = postings(lowerBound(c));
+      for (var k = 0; k < p.length; k += 2) if (p[k + 1]) add(p[k], 1e5);
+    });
     a.unknown.forEach(function (u) { nearest(u).forEach(function (doc, j) { add(doc, 1e5 - j); }); });
     if (a.prefix) {
       index.docs.forEach(function (d, i) {
@@ -361,7 +372,9 @@
         if (e[1] >= 1e5) return;
         // A title the query names in part earns in part, by the rarity of the words it
         // names ("customer response window" is the window page's).
+        // A code's number is part of its name when the query says it ("external 2001").
         var title = tokenize(d[2]), named = 0, others = 0;
+        if (d[1] && stems.has(d[1])) title.push(d[1]);
         title.forEach(function (w) {
           if (!stems.has(w)) { others++; return; }
           var t = lowerBound(w);
@@ -375,6 +388,14 @@
         if (!a.report && index.guides.has(e[0])) e[1] *= 1.3;
         // A provider's code (Twilio's 63041) yields to Meta's code for the same words.
         if (d[1] && !d[6]) e[1] *= 0.85;
+        // A provider's own number is its entry when the query names the provider too
+        // ("contact Gupshup Team - 500"); without the provider, Meta's code of that number
+        // comes first ("whatsapp::external::2001" is On-Premises 2001, not Vonage's).
+        var own = !d[1] && d[0].indexOf("#") > 0 && /^\d+/.exec(d[2]);
+        if (own && stems.has(own[0])) {
+          if (tokenize(listedBy(d)).some(function (w) { return stems.has(w); })) e[1] += 30;
+          else if (index.codeDocs.has(own[0])) e[1] *= 0.85;
+        }
       });
     }
     ranked.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
