@@ -177,6 +177,9 @@
     /\bstatus(?:[ _]?code)?["'\]]?\s*(?:=>|[:=])?\s*["']?(\d{3})\b/gi,
     /\b(\d{3})\s*\(?\s*(?=(?:bad request|unauthori[sz]ed|authori[sz]ation failed|forbidden|not found|method not allowed|too many requests|internal server error|bad gateway|service unavailable|gateway time-?out|client error|server error|partial content)\b)/gi
   ];
+  var REASON = /\b(?:bad request|unauthori[sz]ed|forbidden|not found|too many requests|internal server error|bad gateway|service unavailable|gateway time-?out)\b/gi;
+  var REASONS = { badrequest: "400", unauthorized: "401", forbidden: "403", notfound: "404", toomanyrequests: "429",
+    internalservererror: "500", badgateway: "502", serviceunavailable: "503", gatewaytimeout: "504" };
   // Where a number is said to be a code: a payload's code field in any language's syntax
   // ("code": 1, 'code': 1, code=1, Code:1, "code" => 1, :code=>1, [code] => 1,
   // ["code"]=> int(1), error_code=1), then the ways people write one ("(#131047)",
@@ -216,11 +219,21 @@
       }
       // A number that is no platform code may be a provider's own (Gupshup's 1002), and
       // a status is also in the entries that return it.
-      return { codes: codes, statuses: statuses, unknown: unknown, owned: [], prefix: prefix, words: codes.length ? [] : words(joined), payload: false };
+      return { codes: codes, statuses: statuses, named: [], unknown: unknown, owned: [], prefix: prefix, words: codes.length ? [] : words(joined), payload: false };
     }
     STATUS_CONTEXT.forEach(function (re) {
       text.replace(re, function (_, s) { if (index.statusDocs.has(s) && statuses.indexOf(s) < 0) statuses.push(s); return _; });
     });
+    // A status's reason phrase alone ("Bad request - please check your parameters") names
+    // it less surely than its number does.
+    var named = [];
+    if (!statuses.length) {
+      text.replace(REASON, function (m) {
+        var s = REASONS[m.toLowerCase().replace(/[^a-z]/g, "").replace("authoris", "authoriz")];
+        if (s && index.statusDocs.has(s) && named.indexOf(s) < 0) named.push(s);
+        return m;
+      });
+    }
     text.replace(CODE_FIELD, function (_, c) { code(c, true); return _; });
     text.replace(CODE_SAID, function (m, c, at) {
       // "status code 400" is a status, said above.
@@ -265,7 +278,7 @@
       return index.terms[lowerBound(s)] === s ? m : m.replace(/([a-z])([A-Z])/g, "$1 $2");
     });
     owned.forEach(function (c) { text = text.replace(new RegExp("(^|\\D)" + c + "(?!\\d)", "g"), "$1 "); });
-    return { codes: codes, statuses: statuses, unknown: unknown, owned: owned, prefix: "", words: words(text), payload: payload };
+    return { codes: codes, statuses: statuses, named: named, unknown: unknown, owned: owned, prefix: "", words: words(text), payload: payload };
   }
 
   // Words that say a query reports an error rather than asks how something works.
@@ -321,6 +334,7 @@
       });
     });
     a.statuses.forEach(function (s, i) { add(index.statusDocs.get(s), 60 - i); });
+    a.named.forEach(function (s, i) { add(index.statusDocs.get(s), 30 - i); });
     a.owned.forEach(function (c) {
       var p = postings(lowerBound(c));
       for (var k = 0; k < p.length; k += 2) if (p[k + 1]) add(p[k], 1e5);
