@@ -79,6 +79,8 @@ var pastedQueries = []struct{ query, want string }{
 	{`{"error":{"message":"(#131049) This message was not delivered to maintain healthy ecosystem engagement.","type":"OAuthException","code":131049,"error_da`, "codes/131049/"},
 	{`{"error":{"message":"Unsupported post request.","type":"GraphMethodException","code":100,"error_subcode":33`, "codes/100/"},
 	{"131_026", "codes/131026/"},
+	// A payload's inside, cut loose from its braces (a JavaScript error's fields).
+	{`quality_rating: 'GREEN', messaging_limit_tier: 'TIER_1K', throughput: 'STANDARD', message: 'Message undeliverable'`, "codes/131026/"},
 	{"Error code 4 - Application request limit reached, tier 1", "codes/4/"},
 	{"400", "http/400/"},
 	{"HTTP 403", "http/403/"},

@@ -246,7 +246,10 @@
     text.replace(/\d{5,}/g, function (m) { code(m); return m; });
     var said = null;
     var trimmed = text.trim();
-    if (/^[\[{]/.test(trimmed)) {
+    // A paste that opens with a brace, or that sets two or more quoted fields
+    // ("type: '…', title: \"…\"", a payload's inside cut loose), is a payload.
+    var fields = trimmed.match(/\b\w+["'\]]*\s*(?:=>|[:=])\s*["'{\[]/g) || [];
+    if (/^[\[{]/.test(trimmed) || fields.length >= 2) {
       // A pasted payload: its words are what it says (message, title, details), not its
       // keys. Strict JSON is read as such; anything else (a Python dict, a Ruby hash, a cut
       // paste) by the same keys in any quotes.
