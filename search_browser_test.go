@@ -277,7 +277,8 @@ func TestStemParity(t *testing.T) {
 	ctx, _ := searchPage(t)
 	words := []string{"templates", "paused", "pausing", "pause", "messages", "replies", "classes", "status", "analysis", "rating", "configured", "Ünïcode", "131047", "api_key", "24-hour", "WABA",
 		"doing", "thing", "using", "bring", "número não", "NÃO É", "na\u0303o", "límite alcanzado", "traducción", "Straße", "ÀÉÎÕÜÇÑ",
-		"unauthorised", "organisations", "revised", "promises", "mensagens de erro", "una plantilla"}
+		"unauthorised", "organisations", "revised", "promises", "mensagens de erro", "una plantilla",
+		"notificações", "baneada", "Canada"}
 	for _, w := range words {
 		q, _ := json.Marshal(w)
 		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`kbSearch.tokenize(`+string(q)+`)`))

@@ -403,6 +403,11 @@ func Stem(w string) string {
 			break
 		}
 	}
+	// Portuguese and Spanish forms meet: "notificações" is "notificação" (folded "coes",
+	// "cao"), and "bloqueada" is "bloqueado".
+	if base, ok := strings.CutSuffix(w, "coes"); ok && n >= 6 {
+		return base + "cao"
+	}
 	switch {
 	case strings.HasSuffix(w, "ies") && n > 4:
 		w = strings.TrimSuffix(w, "ies") + "y"
@@ -420,6 +425,9 @@ func Stem(w string) string {
 	}
 	if strings.HasSuffix(w, "e") && len([]rune(w)) > 3 {
 		w = strings.TrimSuffix(w, "e")
+	}
+	if (strings.HasSuffix(w, "ada") || strings.HasSuffix(w, "ida")) && len([]rune(w)) >= 6 {
+		w = strings.TrimSuffix(w, "a") + "o"
 	}
 	return w
 }

@@ -28,6 +28,7 @@ func TestTokenize(t *testing.T) {
 		{"a I x 7", "7"},
 		{"Unauthorised organisations", "unauthoriz organization"},
 		{"revise revised raised", "revis revis rais"},
+		{"notificações notificação, línea baneada, número baneado", "notificacao notificacao linea baneado number baneado"},
 	}
 	for _, tc := range tests {
 		if got := strings.Join(Tokenize(tc.in), " "); got != tc.want {

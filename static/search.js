@@ -27,6 +27,8 @@
     // British spelling meets American ("unauthorised", "organisation"), as in search.go.
     var british = /^(.{4,})is(ations|ation|ing|ed|es|e)$/u.exec(w);
     if (british) w = british[1] + "iz" + british[2];
+    // Portuguese and Spanish forms meet ("notificações", "bloqueada"), as in search.go.
+    if (/coes$/.test(w) && n >= 6) return w.slice(0, -4) + "cao";
     if (/ies$/.test(w) && n > 4) w = w.slice(0, -3) + "y";
     else if (/sses$/.test(w)) w = w.slice(0, -2);
     else if (/s$/.test(w) && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
@@ -34,6 +36,7 @@
     if (/ing$/.test(w) && n >= 6) w = w.slice(0, -3);
     else if (/ed$/.test(w) && n >= 5) w = w.slice(0, -2);
     if (/e$/.test(w) && Array.from(w).length > 3) w = w.slice(0, -1);
+    if (/[ai]da$/.test(w) && Array.from(w).length >= 6) w = w.slice(0, -1) + "o";
     return w;
   }
   // Accents fold to their letter ("nao" finds "não"), by the table generator/search.go uses.
