@@ -86,6 +86,10 @@ var pastedQueries = []struct{ query, want string }{
 	{"HTTP 403", "http/403/"},
 	{"429 Too Many Requests", "http/429/"},
 	{"Request failed with status code 400", "http/400/"},
+	// A reason phrase without its number.
+	{"Problem in node: Too Many Requests", "http/429/"},
+	// A number said to be a code that only a provider uses (Infobip's 7002).
+	{"WhatsApp delivery failed, error code: 7002", "providers/infobip/#code-7002"},
 	{"400 Client Error: Bad Request for url: https://graph.facebook.com/v20.0/123456/messages", "http/400/"},
 	{"número não tem WhatsApp", "codes/131026/"},
 	{"numero nao tem whatsapp", "codes/131026/"},
