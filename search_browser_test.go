@@ -95,6 +95,7 @@ var pastedQueries = []struct{ query, want string }{
 	{"numero nao tem whatsapp", "codes/131026/"},
 	{"fora da janela de 24 horas", "window/"},
 	{"modelo pausado", "codes/132015/"},
+	{"classificação de qualidade do número", "quality/"},
 	{"plantilla no existe en la traducción", "codes/132001/"},
 	{"token expirado", "codes/190/"},
 	{"the customer never got my reply", "codes/131047/"},

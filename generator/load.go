@@ -252,7 +252,8 @@ type tiersFile struct {
 }
 
 type qualityFile struct {
-	Summary string `toml:"summary"`
+	Summary string  `toml:"summary"`
+	Aliases aliases `toml:"aliases"`
 	Rating  []struct {
 		Name    string `toml:"name"`
 		Meaning string `toml:"meaning"`
@@ -487,7 +488,7 @@ func (l *loader) readQuality(name, display string) *Quality {
 	if ix == nil {
 		return nil
 	}
-	q := &Quality{File: display, Summary: f.Summary}
+	q := &Quality{File: display, Summary: f.Summary, Aliases: l.aliases(ix, f.Aliases)}
 	l.required(ix, "", map[string]string{"summary": f.Summary})
 	names := map[string]bool{}
 	for i, r := range f.Rating {

@@ -290,6 +290,7 @@ type Tier struct {
 type Quality struct {
 	File    string
 	Summary string
+	Aliases []string // what people call it, for search
 	Ratings []Rating
 }
 

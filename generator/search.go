@@ -204,7 +204,7 @@ func buildSearchIndex(s *Site) (Files, error) {
 		docs = append(docs, d)
 	}
 	if q := s.Quality; q != nil {
-		d := searchDoc{url: qualityPath, title: "Quality rating", titleText: []string{"Quality rating"}, bodyText: []string{q.Summary}}
+		d := searchDoc{url: qualityPath, title: "Quality rating", titleText: append([]string{"Quality rating"}, q.Aliases...), bodyText: []string{q.Summary}}
 		for _, r := range q.Ratings {
 			d.bodyText = append(d.bodyText, r.Name, r.Meaning, r.Action)
 		}
