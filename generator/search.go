@@ -336,7 +336,8 @@ const stopList = "the and for are but not you your with this that from was were 
 	"my me we our us do does did been being would should could why where just also these those " +
 	"de da do das dos em na nas nos no um uma uns umas ao aos para pra por pelo pela pelos pelas com que se nao ou " +
 	"mas mais meu minha seu sua seus suas este esta isto isso esse essa ele ela eu ja foi ser sao muito como quando onde " +
-	"el la los las un una unos unas del al en con es pero mi mis su sus lo le les ya muy fue son esto eso cuando donde"
+	"el la los las un una unos unas del al en con es pero mi mis su sus lo le les ya muy fue son esto eso cuando donde " +
+	"qual quais cual cuales pode podem posso puede pueden puedo voce usted hay"
 
 // sameWord maps the Portuguese and Spanish forms of the words that are on nearly every page
 // (error, message, template, send, number) to the English word, so that "erro" or

@@ -13,7 +13,8 @@
     "my me we our us do does did been being would should could why where just also these those " +
     "de da do das dos em na nas nos no um uma uns umas ao aos para pra por pelo pela pelos pelas com que se nao ou " +
     "mas mais meu minha seu sua seus suas este esta isto isso esse essa ele ela eu ja foi ser sao muito como quando onde " +
-    "el la los las un una unos unas del al en con es pero mi mis su sus lo le les ya muy fue son esto eso cuando donde").split(" "));
+    "el la los las un una unos unas del al en con es pero mi mis su sus lo le les ya muy fue son esto eso cuando donde " +
+    "qual quais cual cuales pode podem posso puede pueden puedo voce usted hay").split(" "));
   var SAME_WORD = { erro: "error", erros: "error", errores: "error",
     mensagem: "message", mensagens: "message", mensaje: "message", mensajes: "message",
     modelo: "template", modelos: "template", plantilla: "template", plantillas: "template",
@@ -285,7 +286,10 @@
       return index.terms[lowerBound(s)] === s ? m : m.replace(/([a-z])([A-Z])/g, "$1 $2");
     });
     owned.forEach(function (c) { text = text.replace(new RegExp("(^|\\D)" + c + "(?!\\d)", "g"), "$1 "); });
-    return { codes: codes, statuses: statuses, named: named, unknown: unknown, owned: owned, prefix: "", words: words(text), payload: payload };
+    // A word said twice ("message … message") counts once.
+    var seen = new Set();
+    var distinct = words(text).filter(function (w) { var s = stem(english(w)); return !seen.has(s) && seen.add(s); });
+    return { codes: codes, statuses: statuses, named: named, unknown: unknown, owned: owned, prefix: "", words: distinct, payload: payload };
   }
 
   // Words that say a query reports an error rather than asks how something works.
