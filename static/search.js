@@ -10,7 +10,7 @@
   // Tokenize and stem exactly as generator/search.go does.
   var STOP = new Set(("the and for are but not you your with this that from was were has have had its it is in on of " +
     "to or an as at be by if so a can will than then there their they them what when which who how into about " +
-    "my me we our us do does did been being would should could why where just also these those " +
+    "my me we our us do does did been being would should could why where just also these those since able such each other very much " +
     "de da do das dos em na nas nos no um uma uns umas ao aos para pra por pelo pela pelos pelas com que se nao ou " +
     "mas mais meu minha seu sua seus suas este esta isto isso esse essa ele ela eu ja foi ser sao muito como quando onde " +
     "el la los las un una unos unas del al en con es pero mi mis su sus lo le les ya muy fue son esto eso cuando donde " +
