@@ -368,7 +368,7 @@ func TestSearchCorpus(t *testing.T) {
 	// Issue 17 asks for 95% first and all in the first three; the search is not there yet
 	// (see the misses above), so the suite holds it to what it reaches today, and
 	// SEARCH_CORPUS_STRICT=1 checks the goal. Raise the floors as misses are fixed.
-	wantFirst, wantTop3 := 90.0, 96.0
+	wantFirst, wantTop3 := 91.5, 98.0
 	if os.Getenv("SEARCH_CORPUS_STRICT") != "" {
 		wantFirst, wantTop3 = 95, 100
 	}
