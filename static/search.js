@@ -224,18 +224,18 @@
       }
       // A number that is no platform code may be a provider's own (Gupshup's 1002), and
       // a status is also in the entries that return it.
-      return { codes: codes, statuses: statuses, named: [], unknown: unknown, owned: [], prefix: prefix, words: codes.length ? [] : words(joined), payload: false };
+      return { codes: codes, statuses: statuses, reasons: [], unknown: unknown, owned: [], prefix: prefix, words: codes.length ? [] : words(joined), payload: false };
     }
     STATUS_CONTEXT.forEach(function (re) {
       text.replace(re, function (_, s) { if (index.statusDocs.has(s) && statuses.indexOf(s) < 0) statuses.push(s); return _; });
     });
     // A status's reason phrase alone ("Bad request - please check your parameters") names
     // it less surely than its number does.
-    var named = [];
+    var reasons = [];
     if (!statuses.length) {
       text.replace(REASON, function (m) {
         var s = REASONS[m.toLowerCase().replace(/[^a-z]/g, "").replace("authoris", "authoriz")];
-        if (s && index.statusDocs.has(s) && named.indexOf(s) < 0) named.push(s);
+        if (s && index.statusDocs.has(s) && reasons.indexOf(s) < 0) reasons.push(s);
         return m;
       });
     }
@@ -289,7 +289,7 @@
     // A word said twice ("message … message") counts once.
     var seen = new Set();
     var distinct = words(text).filter(function (w) { var s = stem(english(w)); return !seen.has(s) && seen.add(s); });
-    return { codes: codes, statuses: statuses, named: named, unknown: unknown, owned: owned, prefix: "", words: distinct, payload: payload };
+    return { codes: codes, statuses: statuses, reasons: reasons, unknown: unknown, owned: owned, prefix: "", words: distinct, payload: payload };
   }
 
   // Words that say a query reports an error rather than asks how something works.
@@ -345,7 +345,7 @@
       });
     });
     a.statuses.forEach(function (s, i) { add(index.statusDocs.get(s), 60 - i); });
-    a.named.forEach(function (s, i) { add(index.statusDocs.get(s), 30 - i); });
+    a.reasons.forEach(function (s, i) { add(index.statusDocs.get(s), 30 - i); });
     a.owned.forEach(function (c) {
       var p = postings(lowerBound(c));
       for (var k = 0; k < p.length; k += 2) if (p[k + 1]) add(p[k], 1e5);
@@ -396,8 +396,8 @@
         var d = index.docs[e[0]];
         if (e[1] >= 1e5) return;
         // A title the query names in part earns in part, by the rarity of the words it
-        // names ("customer response window" is the window page's).
-        // A code's number is part of its name when the query says it ("external 2001").
+        // names ("customer response window" is the window page's); a code's number is part
+        // of its title when the query says it ("external 2001").
         var title = tokenize(d[2]), named = 0, others = 0;
         if (d[1] && stems.has(d[1])) title.push(d[1]);
         title.forEach(function (w) {
