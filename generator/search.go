@@ -322,12 +322,14 @@ func invert(docs []searchDoc) searchIndex {
 // stopWords are too common to help find anything: English, and the Portuguese and Spanish
 // words of the same kind (articles, prepositions, "não"), which are rare on an English site
 // and so would otherwise weigh as much as a code's name. They are written accents folded.
-var stopWords = map[string]bool{}
+var stopWords = wordSet(stopList)
 
-func init() {
-	for _, w := range strings.Fields(stopList) {
-		stopWords[w] = true
+func wordSet(list string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		set[w] = true
 	}
+	return set
 }
 
 // stopList is the same list as STOP in static/search.js.
