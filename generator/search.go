@@ -55,6 +55,9 @@ type searchIndex struct {
 	// other APIs ("131047": "470,63016"): they come right after a code found in a query.
 	// It is written to search/eq.json, fetched only when a query finds a code.
 	Equivalent map[string]string `json:"-"`
+	// Stop and Same are stopList and sameWord, which search.js reads words by as Tokenize does.
+	Stop []string          `json:"stop"`
+	Same map[string]string `json:"same"`
 	// Guides are the positions in Docs of the pages that explain how something works (the
 	// window, tiers, quality, escalation, rate limits) rather than one error: a question in
 	// plain words finds them before a code, an error report a code before them.
@@ -213,6 +216,8 @@ func buildSearchIndex(s *Site) (Files, error) {
 	}
 	idx := invert(docs)
 	idx.Guides = guides
+	idx.Stop = strings.Fields(stopList)
+	idx.Same = sameWord
 	idx.Names = names
 	idx.Paths = searchPaths{Code: codesPath, Provider: providersPath, Status: statusesPath}
 	idx.Labels = searchLabels{Class: map[string]string{}, Fix: map[string]string{}}
@@ -332,7 +337,7 @@ func wordSet(list string) map[string]bool {
 	return set
 }
 
-// stopList is the same list as STOP in static/search.js.
+// stopList is sent to static/search.js in the index.
 const stopList = "the and for are but not you your with this that from was were has have had its it is in on of " +
 	"to or an as at be by if so a can will than then there their they them what when which who how into about " +
 	"my me we our us do does did been being would should could why where just also these those since able such each other very much " +
@@ -343,8 +348,8 @@ const stopList = "the and for are but not you your with this that from was were 
 
 // sameWord maps the Portuguese and Spanish forms of the words that are on nearly every page
 // (error, message, template, send, number) to the English word, so that "erro" or
-// "mensagem" weighs as little as "error" or "message" does rather than as a rare word. The
-// same table is in static/search.js.
+// "mensagem" weighs as little as "error" or "message" does rather than as a rare word. It is
+// sent to static/search.js in the index.
 var sameWord = map[string]string{
 	"erro": "error", "erros": "error", "errores": "error",
 	"mensagem": "message", "mensagens": "message", "mensaje": "message", "mensajes": "message",

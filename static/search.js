@@ -8,19 +8,9 @@
   var shards = []; // shard number -> its document lists, or a promise of them
 
   // Tokenize and stem exactly as generator/search.go does.
-  var STOP = new Set(("the and for are but not you your with this that from was were has have had its it is in on of " +
-    "to or an as at be by if so a can will than then there their they them what when which who how into about " +
-    "my me we our us do does did been being would should could why where just also these those since able such each other very much " +
-    "de da do das dos em na nas nos no um uma uns umas ao aos para pra por pelo pela pelos pelas com que se nao ou " +
-    "mas mais meu minha seu sua seus suas este esta isto isso esse essa ele ela eu ja foi ser sao muito como quando onde " +
-    "el la los las un una unos unas del al en con es pero mi mis su sus lo le les ya muy fue son esto eso cuando donde " +
-    "qual quais cual cuales pode podem posso puede pueden puedo voce usted hay").split(" "));
-  var SAME_WORD = { erro: "error", erros: "error", errores: "error",
-    mensagem: "message", mensagens: "message", mensaje: "message", mensajes: "message",
-    modelo: "template", modelos: "template", plantilla: "template", plantillas: "template",
-    enviar: "send", envio: "send", envia: "send", enviou: "send", enviando: "send",
-    enviado: "send", enviada: "send", enviados: "send", enviadas: "send",
-    numero: "number", numeros: "number" };
+  // The stop words and the everyday Portuguese and Spanish words read as English come with
+  // the index (generator/search.go holds them), so that both sides read words alike.
+  var STOP = new Set(), SAME_WORD = {};
   function isLetters(w) { return /^\p{L}+$/u.test(w); }
   function stem(w) {
     var n = Array.from(w).length;
@@ -62,6 +52,8 @@
         return r.json();
       }).then(function (raw) {
         index = raw;
+        STOP = new Set(raw.stop);
+        SAME_WORD = raw.same;
         index.guides = new Set(raw.guides);
         index.codeDocs = new Map();
         index.statusDocs = new Map();
