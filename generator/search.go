@@ -55,9 +55,10 @@ type searchIndex struct {
 	// other APIs ("131047": "470,63016"): they come right after a code found in a query.
 	// It is written to search/eq.json, fetched only when a query finds a code.
 	Equivalent map[string]string `json:"-"`
-	// Stop and Same are stopList and sameWord, which search.js reads words by as Tokenize does.
-	Stop []string          `json:"stop"`
-	Same map[string]string `json:"same"`
+	// Stop and Same are stopList and sameWord, which search.js reads words by as Tokenize
+	// does: words separated by spaces, and "word=english" pairs.
+	Stop string `json:"stop"`
+	Same string `json:"same"`
 	// Guides are the positions in Docs of the pages that explain how something works (the
 	// window, tiers, quality, escalation, rate limits) rather than one error: a question in
 	// plain words finds them before a code, an error report a code before them.
@@ -216,8 +217,13 @@ func buildSearchIndex(s *Site) (Files, error) {
 	}
 	idx := invert(docs)
 	idx.Guides = guides
-	idx.Stop = strings.Fields(stopList)
-	idx.Same = sameWord
+	idx.Stop = strings.Join(strings.Fields(stopList), " ")
+	var same []string
+	for w, en := range sameWord {
+		same = append(same, w+"="+en)
+	}
+	slices.Sort(same)
+	idx.Same = strings.Join(same, " ")
 	idx.Names = names
 	idx.Paths = searchPaths{Code: codesPath, Provider: providersPath, Status: statusesPath}
 	idx.Labels = searchLabels{Class: map[string]string{}, Fix: map[string]string{}}

@@ -52,8 +52,8 @@
         return r.json();
       }).then(function (raw) {
         index = raw;
-        STOP = new Set(raw.stop);
-        SAME_WORD = raw.same;
+        STOP = new Set(raw.stop.split(" "));
+        raw.same.split(" ").forEach(function (pair) { var p = pair.split("="); SAME_WORD[p[0]] = p[1]; });
         index.guides = new Set(raw.guides);
         index.codeDocs = new Map();
         index.statusDocs = new Map();
