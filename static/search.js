@@ -294,7 +294,7 @@
     a.matches = a.words.map(function (w, wi) { return matchTerms(w, wi === a.words.length - 1 && !a.payload); });
     a.report = a.codes.length > 0 || a.statuses.length > 0 || a.payload ||
       a.words.some(function (w) { return REPORTS.has(stem(english(w))); });
-    a.terms = a.owned.map(lowerBound);
+    a.terms = a.owned.concat(a.statuses).map(lowerBound);
     a.matches.forEach(function (m) { m.forEach(function (_, t) { a.terms.push(t); }); });
     // What must be fetched before the search can run: shards, and equivalents for codes.
     a.waiting = function () {
@@ -337,6 +337,19 @@
       });
     });
     a.statuses.forEach(function (s, i) { add(index.statusDocs.get(s), 60 - i); });
+    // A status in a query that names a provider also names that provider's entries that
+    // return it ("Wati rejected the template-send request with HTTP 400").
+    var stems = new Set(a.words.map(function (w) { return stem(english(w)); }));
+    function namesProvider(d) { return tokenize(listedBy(d)).some(function (w) { return stems.has(w); }); }
+    a.statuses.forEach(function (s, i) {
+      var t = lowerBound(s);
+      if (index.terms[t] !== s) return;
+      var p = postings(t);
+      for (var k = 0; k < p.length; k += 2) {
+        var d = index.docs[p[k]];
+        if (d[0].indexOf("#") > 0 && namesProvider(d)) add(p[k], 60 - i);
+      }
+    });
     a.reasons.forEach(function (s, i) { add(index.statusDocs.get(s), 30 - i); });
     a.owned.forEach(function (c) {
       var p = postings(lowerBound(c));
@@ -380,7 +393,6 @@
     // A document whose whole title the query names beats one that merely contains the
     // words ("quality rating" is the quality page); the retired On-Premises API and
     // providers' own codes yield to Meta's current codes on a tie of words.
-    var stems = new Set(a.words.map(function (w) { return stem(english(w)); }));
     var ranked = Array.from(scores.entries()).sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; }).slice(0, 60);
     search.last = ranked;
     if (stems.size) {
@@ -399,7 +411,9 @@
         });
         if (title.length && !others) e[1] += 15;
         else if (named) e[1] += 15 * named / (named + others);
-        if (d[6] === "onprem") e[1] *= 0.75;
+        // The retired On-Premises API yields on a tie of words, not to a query that says its
+        // number ("whatsapp::external::2001").
+        if (d[6] === "onprem" && !stems.has(d[1])) e[1] *= 0.75;
         // A question in plain words is answered by the page that explains ("can't message
         // the customer after a day" is the window's); a report of an error by its code.
         if (!a.report && index.guides.has(e[0])) e[1] *= 1.3;
@@ -410,7 +424,7 @@
         // comes first ("whatsapp::external::2001" is On-Premises 2001, not Vonage's).
         var own = !d[1] && d[0].indexOf("#") > 0 && /^\d+/.exec(d[2]);
         if (own && stems.has(own[0])) {
-          if (tokenize(listedBy(d)).some(function (w) { return stems.has(w); })) e[1] += 30;
+          if (namesProvider(d)) e[1] += 30;
           else if (index.codeDocs.has(own[0])) e[1] *= 0.85;
         }
       });
