@@ -90,6 +90,12 @@ var pastedQueries = []struct{ query, want string }{
 	{"Problem in node: Too Many Requests", "http/429/"},
 	// A number said to be a code that only a provider uses (Infobip's 7002).
 	{"WhatsApp delivery failed, error code: 7002", "providers/infobip/#code-7002"},
+	// A status and a provider: that provider's entry returning the status, before the
+	// status page.
+	{"Aircall answered HTTP 429", "providers/aircall/#tier-limit-exceeded"},
+	// An On-Premises code whose number is said, though not as a code, over a provider's own
+	// entry of that number when the provider is not named.
+	{"whatsapp::external::1006", "codes/1006/"},
 	{"400 Client Error: Bad Request for url: https://graph.facebook.com/v20.0/123456/messages", "http/400/"},
 	{"número não tem WhatsApp", "codes/131026/"},
 	{"numero nao tem whatsapp", "codes/131026/"},
