@@ -168,8 +168,9 @@
   }
 
   // HTTP reason phrases and words around a status that say it is one ("429 Too Many
-  // Requests", "HTTP 403", "status code 400", "400 Client Error").
+  // Requests", "HTTP 403", "status code 400", "400 Client Error", "getting 500 errors").
   var STATUS_CONTEXT = [
+    /\b(\d{3})\s+errors?\b/gi,
     /\bHTTP(?:\/\d(?:\.\d)?)?[\s:"']*(?:status[\s:]*)?(?:code[\s:]*)?(\d{3})\b/gi,
     /\bstatus(?:[ _]?code)?["'\]]?\s*(?:=>|[:=])?\s*["']?(\d{3})\b/gi,
     /\b(\d{3})\s*\(?\s*(?=(?:bad request|unauthori[sz]ed|authori[sz]ation failed|forbidden|not found|method not allowed|too many requests|internal server error|bad gateway|service unavailable|gateway time-?out|client error|server error|partial content)\b)/gi
@@ -417,8 +418,9 @@
         // A question in plain words is answered by the page that explains ("can't message
         // the customer after a day" is the window's); a report of an error by its code.
         if (!a.report && index.guides.has(e[0])) e[1] *= 1.3;
-        // A provider's code (Twilio's 63041) yields to Meta's code for the same words.
-        if (d[1] && !d[6]) e[1] *= 0.85;
+        // A provider's code (Twilio's 63041) yields to Meta's code for the same words, unless
+        // the query names the provider ("What error will I see on Twilio …").
+        if (d[1] && !d[6] && !namesProvider(d)) e[1] *= 0.85;
         // A provider's own number is its entry when the query names the provider too
         // ("contact Gupshup Team - 500"); without the provider, Meta's code of that number
         // comes first ("whatsapp::external::2001" is On-Premises 2001, not Vonage's).
