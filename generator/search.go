@@ -130,7 +130,14 @@ func buildSearchIndex(s *Site) (Files, error) {
 		for _, e := range c.Entries {
 			d.titleText = append(d.titleText, e.Title)
 			d.titleText = append(d.titleText, e.Messages...)
-			d.bodyText = append(d.bodyText, e.Meaning, e.Action, e.Provider.Name)
+			d.bodyText = append(d.bodyText, e.Meaning, e.Action)
+			// A provider's own code is named with the provider, as its entries are ("Twilio
+			// 63032"); a Meta code merely listed by a provider is not.
+			if c.API == "" {
+				d.titleText = append(d.titleText, e.Provider.Name)
+			} else {
+				d.bodyText = append(d.bodyText, e.Provider.Name)
+			}
 		}
 		for _, e := range c.Elsewhere {
 			d.bodyText = append(d.bodyText, e.Meaning, e.Action)

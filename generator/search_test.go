@@ -119,6 +119,8 @@ func TestSearchIndex(t *testing.T) {
 		{"open", "window/", 1},                                 // a content page's heading
 		{"customer", "window/", 0},                             // its text
 		{"bad", "http/400/", 1},                                // an HTTP status, by its name
+		{"acm", "codes/63016/", 1},                             // a provider's own code, by the provider
+		{"acm", "codes/131047/", 0},                            // Meta's code, listed by the provider
 	}
 	for _, tc := range tests {
 		d := doc(tc.url)
