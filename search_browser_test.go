@@ -199,7 +199,9 @@ func TestSearchKeyboard(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.KeyEvent("131047")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelectorAll("#site-q-results [role=option]").length > 0`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+	// Wait for the whole code's results with its equivalents (470 comes in a second render),
+	// so that the list the arrow keys walk below is final.
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`window.kbSearch && kbSearch.lastQuery === "131047" && !!document.querySelector("#site-q-results [role=option][href*='/470/']")`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		t.Fatal("no results under the header box")
 	}
 	box := `document.getElementById("site-q")`
@@ -228,6 +230,12 @@ func TestSearchKeyboard(t *testing.T) {
 	chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowDown))
 	if got := eval(box + `.getAttribute("aria-activedescendant")`); got != "site-q-results-0" {
 		t.Errorf("after ArrowDown on the last option, active option %q, want the first", got)
+	}
+	// The same query rendered again (as when its equivalents arrive) keeps the chosen option.
+	chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowDown))
+	eval(box + `.dispatchEvent(new Event("focus")) && "sent"`)
+	if got := eval(box + `.getAttribute("aria-activedescendant")`); got != "site-q-results-1" {
+		t.Errorf("after the same results rendered again, active option %q, want site-q-results-1", got)
 	}
 	chromedp.Do(ctx, chromedp.KeyEvent(kb.Escape))
 	if got := eval(box + `.getAttribute("aria-expanded")`); got != "false" {

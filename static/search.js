@@ -468,6 +468,7 @@
     box.setAttribute("aria-controls", list.id);
     var active = -1, items = [];
 
+    var shown = "";
     function setActive(i) {
       if (active >= 0 && items[active]) {
         items[active].setAttribute("aria-selected", "false");
@@ -502,6 +503,10 @@
       // The code found shows at once; its equivalents join when they arrive.
       var eq = a && a.codes.length ? loadEquivalents() : null;
       if (eq) eq.then(function () { if (box.value === q) render(q); });
+      // The same query rendered again (its equivalents arrived) keeps the option the arrow
+      // keys chose.
+      var kept = q === shown && active >= 0 && items[active] ? items[active].href : "";
+      shown = q;
       list.textContent = "";
       items = [];
       active = -1;
@@ -546,6 +551,7 @@
         list.appendChild(li);
         items.push(a);
       });
+      items.forEach(function (item, i) { if (kept && item.href === kept) setActive(i); });
       var missing = a ? a.unknown : [];
       var said = missing.map(function (c) { return c + " is not in this knowledge base yet."; }).join(" ");
       notice.textContent = "";
