@@ -341,7 +341,9 @@
     // A status in a query that names a provider also names that provider's entries that
     // return it ("Wati rejected the template-send request with HTTP 400").
     var stems = new Set(a.words.map(function (w) { return stem(english(w)); }));
-    function namesProvider(d) { return tokenize(listedBy(d)).some(function (w) { return stems.has(w); }); }
+    var named = new Set();
+    index.names.forEach(function (n, i) { if (tokenize(n).some(function (w) { return stems.has(w); })) named.add(String(i)); });
+    function namesProvider(d) { return d[5].split(",").some(function (i) { return named.has(i); }); }
     a.statuses.forEach(function (s, i) {
       var t = lowerBound(s);
       if (index.terms[t] !== s) return;
