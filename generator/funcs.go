@@ -12,6 +12,7 @@ var funcs = template.FuncMap{
 	"join":       strings.Join,
 	"classLabel": classLabel,
 	"classHelp":  classHelp,
+	"classWords": classWords,
 	"retryLabel": retryLabel,
 	"fixLabels":  fixLabels,
 	"apiLabel":   apiLabel,
@@ -33,6 +34,23 @@ func classLabel(class string) string {
 }
 
 func classHelp(class string) string { return classes.help(class) }
+
+// classWords says on a badge, in a few words, what a class means for the agent.
+func classWords(class string) string {
+	switch class {
+	case "fatal":
+		return "nothing sends until it is fixed"
+	case "temporary":
+		return "a later retry works"
+	case "context":
+		return "the conversation's state blocks it"
+	case "request":
+		return "the request itself is wrong"
+	case "registration":
+		return "registering or verifying the number"
+	}
+	return ""
+}
 
 func retryLabel(retry, after string) string {
 	l := retries.label(retry)

@@ -8,6 +8,8 @@ import (
 
 // TicketNote is a short plain-text note about the page's code for a support ticket: what it
 // is, what it means, whether to retry, who fixes it, the next step and where to read more.
+// It says what the page's lead says, so it quotes no provider to another provider's
+// customer.
 // The page shows it as selectable text; its copy button puts it on the clipboard, with the
 // page's address as the browser knows it in the last line.
 func (p *page) TicketNote() string {
@@ -32,14 +34,18 @@ func (p *page) TicketNote() string {
 		}
 	}
 	b.WriteString(head + "\n")
-	meaning, next := c.Summary, first(c.Actions)
-	if !c.HasFile() && len(c.Entries) > 0 {
-		meaning, next = c.Entries[0].Meaning, c.Entries[0].Action
+	lead := p.Lead()
+	if lead.From != nil {
+		line("Same condition as", lead.From.Key+" ("+apiLabel(lead.From.API)+")")
 	}
-	line("What it means", firstSentences(plainText(meaning), 2))
+	meaning := lead.Meaning
+	if lead.Provider != nil && meaning != "" {
+		meaning = lead.Provider.Name + " says: " + meaning
+	}
+	line("What it means", meaning)
 	line("Retry", retryLabel(c.Retry, c.RetryAfter))
 	line("Who fixes it", fixLabels(c.FixBy))
-	line("Next step", firstSentences(plainText(next), 2))
+	line("Next step", firstSentences(plainText(lead.FirstAction), 2))
 	where := p.Canonical()
 	if where == "" {
 		where = p.Path

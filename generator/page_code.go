@@ -1,0 +1,220 @@
+package generator
+
+import (
+	"strconv"
+	"strings"
+)
+
+// The code page serves the agent first: a lead block with the meaning in a line, the first
+// thing to do and the two copy buttons; then causes and actions; then the research
+// (definition, messages, providers, disagreements) for maintainers.
+
+// Lead is the ten-second answer at the top of a code page.
+type Lead struct {
+	Meaning     string // one plain sentence
+	FirstAction string // Markdown
+	// From is the code whose definition the lead quotes when the page's own code has no
+	// file (63016 quotes 131047), nil otherwise; Provider names the provider whose wording
+	// it is when no code file describes the condition.
+	From     *Code
+	Provider *Provider
+}
+
+// Lead is the page code's ten-second answer. A code that only providers list takes
+// Meta's definition of the same condition when it has one, so a Twilio customer is not
+// quoted Aircall's article; otherwise its first provider's wording, named.
+func (p *page) Lead() Lead {
+	c := p.Code
+	if c.HasFile() {
+		return Lead{Meaning: oneLine(c.Summary), FirstAction: first(c.Actions)}
+	}
+	if eq := describedEquivalent(c); eq != nil {
+		return Lead{Meaning: oneLine(eq.Summary), FirstAction: first(eq.Actions), From: eq}
+	}
+	if len(c.Entries) > 0 {
+		e := c.Entries[0]
+		return Lead{Meaning: oneLine(e.Meaning), FirstAction: firstSentences(e.Action, 2), Provider: e.Provider}
+	}
+	return Lead{}
+}
+
+// describedEquivalent is the equivalent code with a file of its own that an agent most
+// likely meets, the Cloud API's before the retired On-Premises API's; nil if none has one.
+func describedEquivalent(c *Code) *Code {
+	var best *Code
+	for _, e := range c.Equivalents {
+		if e.HasFile() && (best == nil || apiRank(e.API) < apiRank(best.API)) {
+			best = e
+		}
+	}
+	return best
+}
+
+// apiRank orders Meta's APIs by how current they are.
+func apiRank(api string) int {
+	switch api {
+	case "cloud":
+		return 0
+	case "graph":
+		return 1
+	}
+	return 2
+}
+
+// oneLine is the first sentence of a Markdown text, as plain text.
+func oneLine(md string) string { return firstSentences(plainText(md), 1) }
+
+// CustomerReply is what an agent relays to the person messaged.
+type CustomerReply struct {
+	Markdown string
+	// From is the equivalent code whose reply this is, when the page's code has none.
+	From *Code
+	// General is set when neither the code nor its equivalents have a reply: the text is
+	// the general reply for the code's class.
+	General bool
+}
+
+// CustomerReply is the page code's reply: its own, else the first equivalent's (63016 and
+// 470 take 131047's), else the general one for its class.
+func (p *page) CustomerReply() CustomerReply { return replyFor(p.Code) }
+
+func replyFor(c *Code) CustomerReply {
+	if c.Reply != "" {
+		return CustomerReply{Markdown: c.Reply}
+	}
+	var from *Code
+	for _, e := range c.Equivalents {
+		if e.Reply != "" && (from == nil || apiRank(e.API) < apiRank(from.API)) {
+			from = e
+		}
+	}
+	if from != nil {
+		return CustomerReply{Markdown: from.Reply, From: from}
+	}
+	class := c.Class
+	if class == "" {
+		if eq := describedEquivalent(c); eq != nil {
+			class = eq.Class
+		} else if len(c.Entries) > 0 {
+			class = c.Entries[0].Class
+		}
+	}
+	return CustomerReply{Markdown: generalReplies[class], General: true}
+}
+
+// generalReplies are said to a customer whose message was held up by an error that has no
+// reply of its own: plain words, no codes, no promise the data does not support.
+var generalReplies = map[string]string{
+	"temporary": "Our WhatsApp message to you was held up by a short problem on our side. " +
+		"We are sending it again, and you do not need to do anything.",
+	"context": "Our WhatsApp message could not reach you this time. If you are expecting a " +
+		"message from us, please send us a short message on WhatsApp (\"Hi\" is enough) and " +
+		"check that your WhatsApp app is up to date; we will answer there.",
+	"": "Our WhatsApp message to you did not go out because of a problem on our side, not " +
+		"yours. We are fixing it and will send it again; you do not need to do anything.",
+}
+
+func init() {
+	for _, class := range []string{"fatal", "request", "registration"} {
+		generalReplies[class] = generalReplies[""]
+	}
+}
+
+// PagePart is one part of a long page, for its contents list.
+type PagePart struct{ ID, Title string }
+
+// Contents lists the code page's sections when the page is long enough to need it (about
+// three screens); nil otherwise.
+func (p *page) Contents() []PagePart {
+	c := p.Code
+	if codeTextLength(c) < longPage {
+		return nil
+	}
+	var out []PagePart
+	add := func(ok bool, id, title string) {
+		if ok {
+			out = append(out, PagePart{id, title})
+		}
+	}
+	add(len(c.Causes) > 0, "causes", "Causes")
+	add(len(c.Actions) > 0, "actions", "What to do")
+	add(true, "ticket", "For the ticket")
+	add(c.HasFile(), "definition", "Meta's definition")
+	add(len(c.Entries) > 0, "statements", "What providers say")
+	add(c.Payload != "", "payload", "Example payload")
+	add(len(c.Equivalents)+len(c.Related)+len(c.ConfusedWith)+len(c.ScopedElsewhere()) > 0, "linked", "Linked codes")
+	add(len(c.Conflicts)+len(c.Disagreements) > 0, "disagree", "Sources disagree")
+	return out
+}
+
+// longPage is the text length, in bytes, above which a code page runs past about three
+// screens at 1280 px and gets a contents list (measured on the real site's pages).
+const longPage = 3500
+
+// codeTextLength is roughly how much text a code page shows.
+func codeTextLength(c *Code) int {
+	n := len(c.Summary) + len(c.Payload)
+	for _, s := range c.Causes {
+		n += len(s)
+	}
+	for _, s := range c.Actions {
+		n += len(s)
+	}
+	for _, s := range c.Messages {
+		n += len(s)
+	}
+	for _, e := range c.Entries {
+		n += len(e.Meaning) + len(e.Action) + 200
+	}
+	for _, d := range c.Disagreements {
+		n += len(d.Current) + len(d.About)
+	}
+	return n
+}
+
+// CauseIDs gives each of the page code's causes a stable anchor made from its first words,
+// so a link to a cause survives causes being added or reordered around it.
+func (p *page) CauseIDs() []string { return textIDs("cause-", p.Code.Causes) }
+
+func textIDs(prefix string, texts []string) []string {
+	ids := make([]string, len(texts))
+	seen := map[string]bool{}
+	for i, t := range texts {
+		id := prefix + slugWords(plainText(t), 5)
+		for n := 2; seen[id]; n++ {
+			id = prefix + slugWords(plainText(t), 5) + "-" + strconv.Itoa(n)
+		}
+		seen[id] = true
+		ids[i] = id
+	}
+	return ids
+}
+
+// slugWords is the first n words of s in lower case ASCII, joined by hyphens.
+func slugWords(s string, n int) string {
+	var words []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(foldAccents.Replace(s)), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	}) {
+		if words = append(words, w); len(words) == n {
+			break
+		}
+	}
+	if len(words) == 0 {
+		return "x"
+	}
+	return strings.Join(words, "-")
+}
+
+// DisagreementTopics is the one line that stays visible over the folded "Sources
+// disagree": what the sources disagree on.
+func (p *page) DisagreementTopics() string {
+	var about []string
+	for _, c := range p.Code.Conflicts {
+		about = append(about, c.Field)
+	}
+	for _, d := range p.Code.Disagreements {
+		about = append(about, d.About)
+	}
+	return strings.Join(about, "; ")
+}
