@@ -39,6 +39,14 @@ func TestCopyForTicket(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// The button itself says it copied, then goes back to its label.
+		label, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('`+sel+`').textContent`))
+		if err != nil || label != "Copied" {
+			t.Errorf("%s: the button says %q (%v) after copying, want \"Copied\"", tc.button, label, err)
+		}
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector('`+sel+`').textContent.startsWith("Copy ")`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+			t.Errorf("%s: the button did not go back to its label: %v", tc.button, err)
+		}
 		switch tc.button {
 		case "ticket-note":
 			for _, want := range []string{"WhatsApp error 131026: Message undeliverable", "Who fixes it: ", "Details: " + s.url + "codes/131026/"} {
@@ -49,6 +57,10 @@ func TestCopyForTicket(t *testing.T) {
 		case "customer-reply":
 			if !strings.Contains(copied, "WhatsApp") || strings.Contains(copied, "<") || strings.Contains(copied, "131026") {
 				t.Errorf("the reply is not plain customer text:\n%s", copied)
+			}
+			// 131026's reply is a paragraph and a list: the list stays a list.
+			if !strings.Contains(copied, "\n\n- ") || strings.Count(copied, "\n- ") < 3 || strings.Contains(copied, "\n\n- Update") {
+				t.Errorf("the reply lost its list (want a blank line, then one \"- \" line per item):\n%s", copied)
 			}
 		}
 		chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("[data-copy-status]").textContent = ""; true`))

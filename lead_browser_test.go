@@ -1,0 +1,78 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+// TestCodePagesLeadWithTheAnswer opens every code page of the real site at a desktop and a
+// phone size and checks that an agent sees the answer without scrolling far: the first
+// action and both copy buttons end within the first 900 px at 1280 wide, and within one and
+// a half screens at 390 wide. It prints the five pages where the answer sits lowest.
+func TestCodePagesLeadWithTheAnswer(t *testing.T) {
+	s := checkedSite(t)
+	ctx := browser(t)
+	dirs, err := filepath.Glob(filepath.Join(s.root, "kb", "codes", "*", "index.html"))
+	if err != nil || len(dirs) < 100 {
+		t.Fatalf("found %d code pages (%v)", len(dirs), err)
+	}
+	for _, size := range []struct {
+		width, height int
+		limit         float64
+	}{
+		{1280, 900, 900},
+		{390, 844, 1.5 * 844},
+	} {
+		if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
+			Width: int64(size.width), Height: int64(size.height), DeviceScaleFactor: 1, Mobile: size.width < 500,
+		}); err != nil {
+			t.Fatal(err)
+		}
+		type low struct {
+			page   string
+			bottom float64
+		}
+		var lows []low
+		for _, file := range dirs {
+			key := filepath.Base(filepath.Dir(file))
+			if _, err := chromedp.Run(ctx, chromedp.Navigate(s.url+"codes/"+key+"/")); err != nil {
+				t.Fatal(err)
+			}
+			// The lowest bottom edge of the first action and the two copy buttons, in
+			// page pixels; -1 when one is missing or hidden.
+			bottom, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`(() => {
+				const els = [document.querySelector(".lead-action"),
+					document.querySelector('button[data-copy="ticket-note"]'),
+					document.querySelector('button[data-copy="customer-reply"]')];
+				let max = 0;
+				for (const el of els) {
+					if (!el || el.hidden || el.offsetParent === null) return -1;
+					max = Math.max(max, el.getBoundingClientRect().bottom + scrollY);
+				}
+				return max;
+			})()`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case bottom < 0:
+				t.Errorf("codes/%s/ at %d px: the first action or a copy button is missing", key, size.width)
+			case bottom > size.limit:
+				t.Errorf("codes/%s/ at %d px: the answer ends %.0f px down, want at most %.0f", key, size.width, bottom, size.limit)
+			}
+			lows = append(lows, low{key, bottom})
+		}
+		sort.Slice(lows, func(i, j int) bool { return lows[i].bottom > lows[j].bottom })
+		var worst []string
+		for _, l := range lows[:5] {
+			worst = append(worst, fmt.Sprintf("%s %.0f px", l.page, l.bottom))
+		}
+		t.Logf("at %d px, the answer sits lowest on: %s", size.width, strings.Join(worst, ", "))
+	}
+}
