@@ -511,4 +511,23 @@ func TestSearchResultCap(t *testing.T) {
 	if err != nil || !strings.HasPrefix(status, "20 ") || !strings.Contains(status, "20+ results") {
 		t.Errorf("a common word: %q (%v), want 20 options and \"20+ results\"", status, err)
 	}
+	// The box under the header shows eight, then a link to all of them on the search page;
+	// each result says whether to retry and what it means, once those lines arrive.
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.url), chromedp.Focus("#site-q"), chromedp.KeyEvent("template")); err != nil {
+		t.Fatal(err)
+	}
+	got, err := chromedp.Run(ctx, chromedp.Poll[string](`(function () {
+		var opts = document.querySelectorAll("#site-q-results [role=option]");
+		if (kbSearch.lastQuery !== "template" || !document.querySelector("#site-q-results .result-line")) return "";
+		var last = opts[opts.length - 1];
+		return opts.length + "|" + last.textContent + "|" + decodeURIComponent(new URL(last.href).search) + "|" +
+			document.querySelector("#site-q-results .result-meta").textContent;
+	})()`, chromedp.WithPollingTimeout(10*time.Second)))
+	if err != nil {
+		t.Fatalf("the header box showed no results with their lines: %v", err)
+	}
+	f := strings.Split(got, "|")
+	if len(f) != 4 || f[0] != "9" || !strings.HasPrefix(f[1], "More results") || f[2] != "?q=template" || !strings.Contains(f[3], "etry") {
+		t.Errorf("header box: %q, want 8 results, then \"More results\" to search/?q=template, and a retry verdict on the first", got)
+	}
 }

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"unicode/utf8"
 	"encoding/json"
 	"net/http"
 	"regexp"
@@ -82,6 +83,10 @@ const shardSize = 64 << 10
 type searchDoc struct {
 	url, code, title, class, fixBy, listedBy, api string
 	titleText, bodyText                           []string
+	// line is what a result shows under its title, so an agent can judge it without
+	// opening it: the retry verdict, and the meaning in one short line. It is written to
+	// search/lines.json, which the script fetches after the first results are shown.
+	line [2]string
 }
 
 // buildSearchIndex makes the index files from the model, by file name. Links are relative
@@ -109,6 +114,7 @@ func buildSearchIndex(s *Site) (Files, error) {
 		d := searchDoc{
 			code: c.Key, title: c.Title, class: c.Class,
 			fixBy: fixLetters(c.FixBy), listedBy: listed(c.Entries), api: c.API,
+			line: resultLine(c.Facts, codeMeaning(c)),
 		}
 		d.titleText = append(d.titleText, c.Title)
 		if len(c.Key) <= 4 {
@@ -168,6 +174,7 @@ func buildSearchIndex(s *Site) (Files, error) {
 			ed := searchDoc{
 				url: entryPath(e), title: title, class: e.Class,
 				fixBy: fixLetters(e.FixBy), listedBy: strconv.Itoa(position[p]),
+				line: resultLine(e.Facts, e.Meaning),
 			}
 			ed.titleText = append(ed.titleText, title, p.Name)
 			ed.titleText = append(ed.titleText, e.Messages...)
@@ -269,6 +276,13 @@ func buildSearchIndex(s *Site) (Files, error) {
 		return nil, err
 	}
 	files[searchPath+"index.json"] = b
+	lines := make([][2]string, len(docs))
+	for i, d := range docs {
+		lines[i] = d.line
+	}
+	if files[searchPath+"lines.json"], err = json.Marshal(lines); err != nil {
+		return nil, err
+	}
 	if idx.Equivalent == nil {
 		idx.Equivalent = map[string]string{}
 	}
@@ -276,6 +290,43 @@ func buildSearchIndex(s *Site) (Files, error) {
 		return nil, err
 	}
 	return files, nil
+}
+
+// resultLine is a result's verdict and meaning, each "" when unknown.
+func resultLine(f Facts, meaning string) [2]string {
+	var retry string
+	if f.Retry != "" {
+		retry = retryLabel(f.Retry, f.RetryAfter)
+	}
+	return [2]string{retry, cutWords(oneLine(meaning), 120)}
+}
+
+// codeMeaning is what a code means in its own file, or else in Meta's file of the same
+// condition, or else in its first provider's words.
+func codeMeaning(c *Code) string {
+	if c.HasFile() {
+		return c.Summary
+	}
+	if eq := describedEquivalent(c); eq != nil {
+		return eq.Summary
+	}
+	if len(c.Entries) > 0 {
+		return c.Entries[0].Meaning
+	}
+	return ""
+}
+
+// cutWords shortens s to at most n bytes at a word boundary, marking the cut.
+func cutWords(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut < n/2 {
+		for cut = n; !utf8.RuneStart(s[cut]); cut-- {
+		}
+	}
+	return strings.TrimRight(s[:cut], " ,;:") + "…"
 }
 
 // fixLetters writes who fixes as one letter each: "you, meta" is "ym".

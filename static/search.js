@@ -83,6 +83,19 @@
     return loadEquivalents.p;
   }
 
+  // loadLines fetches each result's retry verdict and one line of meaning, which the
+  // first results can do without: they show when it arrives.
+  function loadLines() {
+    if (index.lines) return null;
+    if (!loadLines.p) {
+      loadLines.p = fetch(root + "search/lines.json").then(function (r) {
+        if (!r.ok) throw new Error("search index: HTTP " + r.status);
+        return r.json();
+      }).then(function (lines) { index.lines = lines; });
+    }
+    return loadLines.p;
+  }
+
   // shardOf finds the shard that holds a term's document list.
   function shardOf(t) {
     var i = index.shards.length - 1;
@@ -443,6 +456,9 @@
   function fixers(letters) { return letters.split("").map(function (c) { return index.labels.fix[c]; }).join(", "); }
   function listedBy(d) { return d[5].split(",").map(function (i) { return index.names[+i]; }).join(", "); }
 
+  // dropdownMax is how many results the box under the header shows before "More results".
+  var dropdownMax = 8;
+
   function setup(box) {
     var page = box.getAttribute("data-search") === "page";
     var list = document.createElement("ul");
@@ -502,6 +518,11 @@
         return;
       }
       var found = a ? search(a) : [];
+      // The box under the header shows the first few, and a link to all of them.
+      var more = !page && found.length > dropdownMax;
+      if (more) found = found.slice(0, dropdownMax);
+      var lines = found.length ? loadLines() : null;
+      if (lines) lines.then(function () { if (box.value === q) render(q); });
       // The code found shows at once; its equivalents join when they arrive.
       var eq = a && a.codes.length ? loadEquivalents() : null;
       if (eq) eq.then(function () { if (box.value === q) render(q); });
@@ -545,14 +566,38 @@
         meta.textContent = [index.labels.class[d[3]], d[4] ? "Fix: " + fixers(d[4]) : "", d[1] && d[5] ? "Listed by " + listedBy(d) : "",
           !d[1] && d[0].indexOf(index.paths.provider) === 0 && d[0].indexOf("#") < 0 ? "Provider" : ""]
           .filter(Boolean).join(" · ");
+        var line = index.lines && index.lines[doc];
+        if (line && line[0]) meta.textContent = line[0] + (meta.textContent ? " · " + meta.textContent : "");
         a.appendChild(head);
         if (meta.textContent) a.appendChild(meta);
+        if (line && line[1]) {
+          var says = document.createElement("span");
+          says.className = "result-line";
+          says.textContent = line[1];
+          a.appendChild(says);
+        }
         // Keep the focus in the box while the primary button goes down; the link does the rest.
         a.addEventListener("mousedown", function (e) { if (e.button === 0) e.preventDefault(); });
         li.appendChild(a);
         list.appendChild(li);
         items.push(a);
       });
+      if (more) {
+        var li = document.createElement("li");
+        li.setAttribute("role", "none");
+        var all = document.createElement("a");
+        all.id = list.id + "-more";
+        all.href = root + "search/?q=" + encodeURIComponent(q);
+        all.tabIndex = -1;
+        all.className = "more-results";
+        all.setAttribute("role", "option");
+        all.setAttribute("aria-selected", "false");
+        all.textContent = "More results for \u201c" + q.trim().slice(0, 60) + "\u201d";
+        all.addEventListener("mousedown", function (e) { if (e.button === 0) e.preventDefault(); });
+        li.appendChild(all);
+        list.appendChild(li);
+        items.push(all);
+      }
       items.forEach(function (item, i) { if (kept && item.href === kept) setActive(i); });
       var missing = a ? a.unknown : [];
       var said = missing.map(function (c) { return c + " is not in this knowledge base yet."; }).join(" ");
@@ -585,7 +630,7 @@
         none.textContent = "No matches. Try fewer words, or the code alone.";
         list.appendChild(none);
       }
-      status.textContent = open ? (said ? said + " " : "") + (found.length ? found.length + (found.length === 20 ? "+" : "") + " results" : "No results") : "";
+      status.textContent = open ? (said ? said + " " : "") + (found.length ? found.length + (found.length === 20 || more ? "+" : "") + " results" : "No results") : "";
       if (page) {
         history.replaceState(null, "", q.trim() ? "?q=" + encodeURIComponent(q) : location.pathname);
       }
