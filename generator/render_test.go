@@ -110,6 +110,12 @@ func TestBaseURL(t *testing.T) {
 		`href="/kb/codes/470/"`,
 		`<link rel="canonical" href="https://org.github.io/kb/codes/131047/">`,
 		`href="/kb/static/style.css"`,
+		// A link pasted into Slack or Teams previews with the page's title, meaning and address.
+		`<meta property="og:url" content="https://org.github.io/kb/codes/131047/">`,
+		`<meta property="og:title" content="131047 `,
+		`<meta property="og:description" content="`,
+		`<meta property="og:site_name" content="`,
+		`<meta name="twitter:card" content="summary">`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page does not contain %q", want)
