@@ -25,7 +25,7 @@ import (
 // a <script> in the data is visible to the editor who wrote it and runs nowhere.
 func newMarkdown() goldmark.Markdown {
 	return goldmark.New(
-		goldmark.WithExtensions(extension.GFM, CodeLinker{}, htmlAsText{}),
+		goldmark.WithExtensions(extension.GFM, CodeLinker{}, htmlAsText{}, headingAnchors{}),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
 }
@@ -65,6 +65,38 @@ func renderMarkdown(md goldmark.Markdown, src string, link markdownLinks) (templ
 	}
 	mb.w.Flush()
 	return template.HTML(mb.out.String()), nil
+}
+
+// headingAnchors gives each heading with an id a "#" link to itself, so an agent can link
+// a section of a guide from a ticket (shown on hover and focus, see .anchor in style.css).
+type headingAnchors struct{}
+
+func (headingAnchors) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(headingAnchors{}, 1000)))
+}
+
+func (headingAnchors) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		h, ok := n.(*ast.Heading)
+		if !ok {
+			continue
+		}
+		id, ok := h.AttributeString("id")
+		if !ok {
+			continue
+		}
+		idBytes, ok := id.([]byte)
+		if !ok {
+			continue
+		}
+		link := ast.NewLink()
+		link.Destination = append([]byte("#"), idBytes...)
+		link.Title = []byte("Link to this section")
+		link.SetAttributeString("class", []byte("anchor"))
+		link.AppendChild(link, ast.NewString([]byte("#")))
+		h.AppendChild(h, ast.NewString([]byte(" ")))
+		h.AppendChild(h, link)
+	}
 }
 
 // CodeLinker is a goldmark extension that turns mentions of known codes in text into links.

@@ -45,7 +45,7 @@ func TestCodeLinking(t *testing.T) {
 		{"inside a word", "abc131047 and 131047x", "abc131047 and 131047x"},
 		{"code span stays", "`131047` and 131047", `<code>131047</code> and <a href="/codes/131047/">131047</a>`},
 		{"existing link stays", "[about 131047](/x/)", `<a href="../x/">about 131047</a>`},
-		{"heading stays", "## 131047", "131047</h2>"},
+		{"heading stays", "## 131047", `<h2 id="131047">131047 <a href="#131047" title="Link to this section" class="anchor">#</a></h2>`},
 		{"raw html shown as text", "a <b>131047</b>", `a &lt;b&gt;<a href="/codes/131047/">131047</a>&lt;/b&gt;`},
 		{"table cell", "| a |\n|---|\n| error 470 |", `<td>error <a href="/codes/470/">470</a></td>`},
 		{"soft break survives", "error\n470 ok", "error\n<a href=\"/codes/470/\">470</a> ok"},
