@@ -187,7 +187,7 @@ func TestSearchKeyboard(t *testing.T) {
 		}
 		return v
 	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(s.url), chromedp.KeyEvent("/")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.url+"codes/"), chromedp.KeyEvent("/")); err != nil {
 		t.Fatal(err)
 	}
 	if got := eval(`document.activeElement.id`); got != "site-q" {
@@ -513,7 +513,7 @@ func TestSearchResultCap(t *testing.T) {
 	}
 	// The box under the header shows eight, then a link to all of them on the search page;
 	// each result says whether to retry and what it means, once those lines arrive.
-	if err := chromedp.Do(ctx, chromedp.Navigate(s.url), chromedp.Focus("#site-q"), chromedp.KeyEvent("template")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.url+"codes/"), chromedp.Focus("#site-q"), chromedp.KeyEvent("template")); err != nil {
 		t.Fatal(err)
 	}
 	got, err := chromedp.Run(ctx, chromedp.Poll[string](`(function () {

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -217,4 +218,17 @@ func (p *page) DisagreementTopics() string {
 		about = append(about, d.About)
 	}
 	return strings.Join(about, "; ")
+}
+
+// CommonCodes are the codes site.toml's common_codes names, for the home page.
+func (p *page) CommonCodes() ([]*Code, error) {
+	var out []*Code
+	for _, key := range p.r.opt.CommonCodes {
+		c := p.Site.Code(key)
+		if c == nil {
+			return nil, fmt.Errorf("site.toml: common_codes: no code %q", key)
+		}
+		out = append(out, c)
+	}
+	return out, nil
 }

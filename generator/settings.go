@@ -18,6 +18,8 @@ type Settings struct {
 	Branch  string `toml:"branch"`
 	// NoIndex asks search engines not to index the site.
 	NoIndex bool `toml:"noindex"`
+	// CommonCodes are the codes the home page offers first, as one row of links.
+	CommonCodes []string `toml:"common_codes"`
 }
 
 // LoadSettings reads a settings file. A missing file gives the zero Settings.
