@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -74,5 +75,63 @@ func TestCodePagesLeadWithTheAnswer(t *testing.T) {
 			worst = append(worst, fmt.Sprintf("%s %.0f px", l.page, l.bottom))
 		}
 		t.Logf("at %d px, the answer sits lowest on: %s", size.width, strings.Join(worst, ", "))
+	}
+}
+
+// TestPhonesNeverScrollSideways opens one page of each kind at 390 px and fails when the
+// page is wider than the screen (a long identifier or table that does not wrap).
+func TestPhonesNeverScrollSideways(t *testing.T) {
+	s := checkedSite(t)
+	ctx := browser(t)
+	if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
+		Width: 390, Height: 844, DeviceScaleFactor: 1, Mobile: true,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	pages := []string{"", "codes/", "codes/131026/", "codes/131047/", "http/", "http/400/", "tiers/", "quality/",
+		"window/", "who-fixes/", "changes/", "glossary/", "rate-limits/", "search/?q=template"}
+	providers, _ := filepath.Glob(filepath.Join(s.root, "kb", "providers", "*", "index.html"))
+	for _, p := range providers {
+		pages = append(pages, "providers/"+filepath.Base(filepath.Dir(p))+"/")
+	}
+	for _, p := range append(pages, "providers/") {
+		if err := chromedp.Do(ctx, chromedp.Navigate(s.url+p)); err != nil {
+			t.Fatal(err)
+		}
+		wide, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
+			if (document.documentElement.scrollWidth <= innerWidth) return "";
+			for (const el of document.querySelectorAll("main *"))
+				if (el.getBoundingClientRect().right > innerWidth + 1) return el.tagName + " " + (el.textContent || "").trim().slice(0, 60);
+			return "the page";
+		})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if wide != "" {
+			t.Errorf("%s scrolls sideways at 390 px: %s is wider than the screen", p, wide)
+		}
+	}
+}
+
+// TestProviderTableFilter types into a provider's filter box and checks that only the
+// matching rows stay, with their section's heading row and nothing else.
+func TestProviderTableFilter(t *testing.T) {
+	s := checkedSite(t)
+	ctx := browser(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.url+"providers/twilio/"), chromedp.Focus("#codes-filter"), chromedp.KeyEvent("whatsapp: prefix")); err != nil {
+		t.Fatal(err)
+	}
+	got, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => {
+		const shown = Array.from(document.querySelectorAll("table.entries tbody tr:not([hidden])"));
+		const rows = shown.filter(r => !r.classList.contains("section-row"));
+		if (!rows.length || rows.length > 5) return "";
+		return rows.map(r => r.id).join(",") + "|" + shown.filter(r => r.classList.contains("section-row")).length + "|" + document.getElementById("codes-count").textContent;
+	})()`, chromedp.WithPollingTimeout(5*time.Second)))
+	if err != nil {
+		t.Fatalf("the filter left no rows or too many: %v", err)
+	}
+	f := strings.Split(got, "|")
+	if len(f) != 3 || !strings.Contains(f[0], "code-21910") || f[1] == "0" || !strings.HasSuffix(f[2], " entries") {
+		t.Errorf("filtering Twilio's table for the whatsapp: prefix: %q, want 21910's row, its section's heading and a count of entries", got)
 	}
 }

@@ -249,3 +249,21 @@ func TestConfusionsAndEquivalents(t *testing.T) {
 		t.Error("500 and 1011 became the same condition because one Twilio code covers both")
 	}
 }
+
+// TestCommonCodesExist checks that every code site.toml offers on the home page has a page:
+// the home page leaves a missing one out without a word.
+func TestCommonCodesExist(t *testing.T) {
+	settings, err := LoadSettings("../site.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(settings.CommonCodes) == 0 {
+		t.Fatal("site.toml offers no common codes")
+	}
+	site := loadRealSite(t)
+	for _, key := range settings.CommonCodes {
+		if site.Code(key) == nil {
+			t.Errorf("site.toml: common_codes: no code %q in data/", key)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -21,7 +20,7 @@ type Lead struct {
 	Provider *Provider
 }
 
-// Lead is the page code's ten-second answer. A code that only providers list takes
+// Lead is the page code's ten-second answer. A code that several providers list takes
 // Meta's definition of the same condition when it has one, so a Twilio customer is not
 // quoted Aircall's article; otherwise its first provider's wording, named.
 func (p *page) Lead() Lead {
@@ -29,7 +28,9 @@ func (p *page) Lead() Lead {
 	if c.HasFile() {
 		return Lead{Meaning: oneLine(c.Summary), FirstAction: first(c.Actions)}
 	}
-	if eq := describedEquivalent(c); eq != nil {
+	// A code only one provider lists is that provider's own (Twilio's 63018): its words
+	// describe it more exactly than Meta's loosely equivalent code.
+	if eq := describedEquivalent(c); eq != nil && !oneProvider(c.Entries) {
 		return Lead{Meaning: oneLine(eq.Summary), FirstAction: first(eq.Actions), From: eq}
 	}
 	if len(c.Entries) > 0 {
@@ -37,6 +38,16 @@ func (p *page) Lead() Lead {
 		return Lead{Meaning: oneLine(e.Meaning), FirstAction: firstSentences(e.Action, 2), Provider: e.Provider}
 	}
 	return Lead{}
+}
+
+// oneProvider reports whether all entries come from one provider.
+func oneProvider(entries []*Entry) bool {
+	for _, e := range entries {
+		if e.Provider != entries[0].Provider {
+			return false
+		}
+	}
+	return len(entries) > 0
 }
 
 // describedEquivalent is the equivalent code with a file of its own that an agent most
@@ -106,8 +117,8 @@ func replyFor(c *Code) CustomerReply {
 // generalReplies are said to a customer whose message was held up by an error that has no
 // reply of its own: plain words, no codes, no promise the data does not support.
 var generalReplies = map[string]string{
-	"temporary": "Our WhatsApp message to you was held up by a short problem on our side. " +
-		"We are sending it again, and you do not need to do anything.",
+	"temporary": "Our WhatsApp message to you was held up on our side. We will send it " +
+		"again as soon as we can, and you do not need to do anything.",
 	"context": "Our WhatsApp message could not reach you this time. If you are expecting a " +
 		"message from us, please send us a short message on WhatsApp (\"Hi\" is enough) and " +
 		"check that your WhatsApp app is up to date; we will answer there.",
@@ -220,15 +231,15 @@ func (p *page) DisagreementTopics() string {
 	return strings.Join(about, "; ")
 }
 
-// CommonCodes are the codes site.toml's common_codes names, for the home page.
-func (p *page) CommonCodes() ([]*Code, error) {
+// CommonCodes are the codes site.toml's common_codes names, for the home page. A code the
+// data does not have is left out, so a build of other data (a test's) still works;
+// TestCommonCodesExist holds the real site's list to the real data.
+func (p *page) CommonCodes() []*Code {
 	var out []*Code
 	for _, key := range p.r.opt.CommonCodes {
-		c := p.Site.Code(key)
-		if c == nil {
-			return nil, fmt.Errorf("site.toml: common_codes: no code %q", key)
+		if c := p.Site.Code(key); c != nil {
+			out = append(out, c)
 		}
-		out = append(out, c)
 	}
-	return out, nil
+	return out
 }

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"unicode/utf8"
 	"encoding/json"
 	"net/http"
 	"regexp"
@@ -10,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The search index is written at build time and fetched by static/search.js the first time

@@ -1,0 +1,39 @@
+package generator
+
+import "testing"
+
+// TestLeadAndReply checks whose words a code page leads with and whose reply it offers:
+// its own file's; for a code several providers list, Meta's equivalent (the Cloud API's
+// before the On-Premises API's), so no provider is quoted to another's customer; for one
+// provider's own code, that provider's words; and a class's general reply as the last resort.
+func TestLeadAndReply(t *testing.T) {
+	aircall, twilio := &Provider{Name: "Aircall"}, &Provider{Name: "Twilio"}
+	onprem := &Code{Key: "470", File: "470.toml", API: "onprem", Summary: "On-Premises words. More.", Actions: []string{"On-Premises action."}}
+	cloud := &Code{Key: "131047", File: "131047.toml", API: "cloud", Summary: "Cloud words. More.", Actions: []string{"Cloud action."}, Reply: "Cloud reply."}
+	entry := func(p *Provider) *Entry { return &Entry{Provider: p, Meaning: p.Name + " words.", Action: p.Name + " action."} }
+	for _, tc := range []struct {
+		name                   string
+		code                   *Code
+		meaning, action, reply string
+		general                bool
+	}{
+		{"own file", cloud, "Cloud words.", "Cloud action.", "Cloud reply.", false},
+		{"several providers", &Code{Key: "63016", Equivalents: []*Code{onprem, cloud}, Entries: []*Entry{entry(aircall), entry(twilio)}},
+			"Cloud words.", "Cloud action.", "Cloud reply.", false},
+		{"one provider's own code", &Code{Key: "63018", Equivalents: []*Code{onprem}, Entries: []*Entry{entry(twilio)}, Facts: Facts{Class: "temporary"}},
+			"Twilio words.", "Twilio action.", generalReplies["temporary"], true},
+		{"no reply anywhere", &Code{Key: "1", File: "1.toml", API: "graph", Summary: "Graph words.", Facts: Facts{Class: "request"}},
+			"Graph words.", "", generalReplies["request"], true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := &page{Code: tc.code}
+			lead, reply := p.Lead(), p.CustomerReply()
+			if lead.Meaning != tc.meaning || lead.FirstAction != tc.action {
+				t.Errorf("lead: %q / %q, want %q / %q", lead.Meaning, lead.FirstAction, tc.meaning, tc.action)
+			}
+			if reply.Markdown != tc.reply || reply.General != tc.general || reply.Markdown == "" {
+				t.Errorf("reply: %q (general %v), want %q (general %v)", reply.Markdown, reply.General, tc.reply, tc.general)
+			}
+		})
+	}
+}
