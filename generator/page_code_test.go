@@ -10,7 +10,9 @@ func TestLeadAndReply(t *testing.T) {
 	aircall, twilio := &Provider{Name: "Aircall"}, &Provider{Name: "Twilio"}
 	onprem := &Code{Key: "470", File: "470.toml", API: "onprem", Summary: "On-Premises words. More.", Actions: []string{"On-Premises action."}}
 	cloud := &Code{Key: "131047", File: "131047.toml", API: "cloud", Summary: "Cloud words. More.", Actions: []string{"Cloud action."}, Reply: "Cloud reply."}
-	entry := func(p *Provider) *Entry { return &Entry{Provider: p, Meaning: p.Name + " words.", Action: p.Name + " action."} }
+	entry := func(p *Provider) *Entry {
+		return &Entry{Provider: p, Meaning: p.Name + " words.", Action: p.Name + " action."}
+	}
 	for _, tc := range []struct {
 		name                   string
 		code                   *Code
