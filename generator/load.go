@@ -265,6 +265,7 @@ type frontMatter struct {
 	Title       string  `toml:"title"`
 	Description string  `toml:"description"`
 	Aliases     aliases `toml:"aliases"`
+	Reference   bool    `toml:"reference"`
 }
 
 func (l *loader) loadCode(name, key string, info fs.FileInfo) {
@@ -554,7 +555,7 @@ func (l *loader) loadContent() {
 			continue
 		}
 		l.required(ix, "", map[string]string{"title": f.Title})
-		page := &Page{Slug: slug, File: display, Title: f.Title, Description: f.Description, Body: string(body), Aliases: l.aliases(ix, f.Aliases)}
+		page := &Page{Slug: slug, File: display, Title: f.Title, Description: f.Description, Body: string(body), Aliases: l.aliases(ix, f.Aliases), Reference: f.Reference}
 		if slug == "index" {
 			l.site.Home = page
 		} else {

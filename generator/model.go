@@ -309,6 +309,9 @@ type Page struct {
 	Description string
 	Body        string   // Markdown, after the front matter
 	Aliases     []string // what people call it in Portuguese and Spanish, for search
+	// Reference marks a page that defines the words of every other page (the glossary):
+	// search finds it by its title and aliases only, since its text names every subject.
+	Reference bool
 }
 
 // ref is a code named in a file, remembered with its position until cross-linking.

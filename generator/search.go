@@ -89,6 +89,29 @@ type searchDoc struct {
 	line [2]string
 }
 
+// numberedStep is a heading that numbers a step: "## 2. The 24-hour window".
+var numberedStep = regexp.MustCompile(`^#+\s+\d+\.\s`)
+
+// messageHead is how many words of a literal message count as its title. Agents paste a
+// message's head; the tail of a long one is an enumeration or a documentation address
+// shared with other errors ("must be one of {BOOKING_CONFIRMATION, CATALOG, …}", "Please
+// read the Graph API documentation at …"), whose words would make the code a title match for
+// any query that says "phone number", "url" or "template". The tail still counts as text.
+const messageHead = 12
+
+// addMessages indexes literal messages: each one's head as title words, the rest as text.
+func (d *searchDoc) addMessages(messages []string) {
+	for _, m := range messages {
+		words := strings.Fields(m)
+		if len(words) <= messageHead {
+			d.titleText = append(d.titleText, m)
+			continue
+		}
+		d.titleText = append(d.titleText, strings.Join(words[:messageHead], " "))
+		d.bodyText = append(d.bodyText, strings.Join(words[messageHead:], " "))
+	}
+}
+
 // buildSearchIndex makes the index files from the model, by file name. Links are relative
 // to the site's root.
 func buildSearchIndex(s *Site) (Files, error) {
@@ -129,13 +152,13 @@ func buildSearchIndex(s *Site) (Files, error) {
 		d.bodyText = append(d.bodyText, payloadWords(c.Payload)...)
 		// The literal strings the API returns are what agents paste: they name the code
 		// as its title does, so a pasted message, cut or not, finds its code first.
-		d.titleText = append(d.titleText, c.Messages...)
+		d.addMessages(c.Messages)
 		for _, dis := range c.Disagreements {
 			d.bodyText = append(d.bodyText, dis.About, dis.Current)
 		}
 		for _, e := range c.Entries {
 			d.titleText = append(d.titleText, e.Title)
-			d.titleText = append(d.titleText, e.Messages...)
+			d.addMessages(e.Messages)
 			d.bodyText = append(d.bodyText, e.Meaning, e.Action)
 			// A provider's own code is named with the provider, as its entries are ("Twilio
 			// 63032"); a Meta code merely listed by a provider is not.
@@ -177,7 +200,7 @@ func buildSearchIndex(s *Site) (Files, error) {
 				line: resultLine(e.Facts, e.Meaning),
 			}
 			ed.titleText = append(ed.titleText, title, p.Name)
-			ed.titleText = append(ed.titleText, e.Messages...)
+			ed.addMessages(e.Messages)
 			ed.bodyText = append(ed.bodyText, e.Meaning, e.Action, e.Section)
 			if e.HTTPStatus != 0 {
 				ed.bodyText = append(ed.bodyText, "HTTP "+strconv.Itoa(e.HTTPStatus))
@@ -191,9 +214,18 @@ func buildSearchIndex(s *Site) (Files, error) {
 		// that code, whose own page answers its words first, so it counts as text.
 		title := append([]string{pg.Title}, pg.Aliases...)
 		for _, h := range markdownHeadings.FindAllString(pg.Body, -1) {
+			// A numbered heading ("2. The 24-hour window") is a step of a checklist whose
+			// subject another page explains: text, like the rest of the step.
+			if numberedStep.MatchString(h) {
+				continue
+			}
 			if len(FindCodeMentions([]byte(h), func(c string) bool { return s.Code(c) != nil })) == 0 {
 				title = append(title, h)
 			}
+		}
+		if pg.Reference {
+			docs = append(docs, searchDoc{url: contentPath(pg.Slug), title: pg.Title, titleText: append([]string{pg.Title}, pg.Aliases...)})
+			continue
 		}
 		if pg.Slug != "index" {
 			guides = append(guides, len(docs))
