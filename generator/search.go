@@ -66,6 +66,9 @@ type searchIndex struct {
 	Guides []int `json:"guides"`
 	// Shards[i] is the position in Terms of the first stem of shard i.
 	Shards []int `json:"shards"`
+	// Sizes[i] is how many distinct stems document i holds: a word found in the text of a
+	// long page (a guide that mentions every subject) counts for less than in a short one.
+	Sizes []int `json:"sizes"`
 	// post holds, for each stem, its documents as base-36 numbers, each
 	// (gap from the previous document << 1) | 1 for a title word. It is written to the shards.
 	post []string
@@ -389,10 +392,19 @@ func invert(docs []searchDoc) searchIndex {
 			}
 		}
 	}
+	sizes := map[int]int{}
 	for i, d := range docs {
 		idx.Docs = append(idx.Docs, [7]string{d.url, d.code, d.title, d.class, d.fixBy, d.listedBy, d.api})
 		add(d.bodyText, i, 0)
 		add(d.titleText, i, 1)
+	}
+	for _, p := range postings {
+		for _, q := range p {
+			sizes[q.doc]++
+		}
+	}
+	for i := range docs {
+		idx.Sizes = append(idx.Sizes, sizes[i])
 	}
 	for term := range postings {
 		idx.Terms = append(idx.Terms, term)

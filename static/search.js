@@ -336,6 +336,14 @@
     return [];
   }
 
+  // lengthNorm is how much a word in document doc's text counts, against a page of average
+  // length: LENGTH_B of the weight follows the page's length, the rest does not.
+  var LENGTH_B = 0.5;
+  function lengthNorm(doc) {
+    if (!index.avgSize) index.avgSize = index.sizes.reduce(function (x, y) { return x + y; }, 0) / index.sizes.length;
+    return 1 / (1 - LENGTH_B + LENGTH_B * index.sizes[doc] / index.avgSize);
+  }
+
   // search returns the best documents for a planned query, best first. The shards of its
   // terms must be loaded.
   function search(a) {
@@ -385,8 +393,11 @@
       terms.forEach(function (weight, t) {
         var p = postings(t), r = rarity(t);
         for (var k = 0; k < p.length; k += 2) {
-          var s = weight * r * (p[k + 1] ? 10 : 1), b = best.get(p[k]);
-          if (!b || b.s < s) best.set(p[k], { s: s, r: weight * r * (p[k + 1] ? 1 : 0.7), title: p[k + 1] === 1 });
+          // A word in a page's text counts less the longer the page (BM25's length norm):
+          // a guide that mentions every subject does not outrank the page about one.
+          var w = weight * r * (p[k + 1] ? 1 : lengthNorm(p[k]));
+          var s = w * (p[k + 1] ? 10 : 1), b = best.get(p[k]);
+          if (!b || b.s < s) best.set(p[k], { s: s, r: w * (p[k + 1] ? 1 : 0.7), title: p[k + 1] === 1 });
         }
       });
       return best;
