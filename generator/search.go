@@ -465,6 +465,8 @@ var sameWord = map[string]string{
 	"enviar": "send", "envio": "send", "envia": "send", "enviou": "send", "enviando": "send",
 	"enviado": "send", "enviada": "send", "enviados": "send", "enviadas": "send",
 	"numero": "number", "numeros": "number",
+	"valido": "valid", "valida": "valid", "invalido": "invalid", "invalida": "invalid",
+	"invalidos": "invalid", "invalidas": "invalid",
 }
 
 // foldAccents maps the accented Latin letters of Portuguese, Spanish, French and German to

@@ -436,11 +436,13 @@
           var t = lowerBound(w);
           named += index.terms[t] === w ? rarity(t) : 0;
         });
+        // The retired On-Premises API yields on a tie of words, not to a query that says its
+        // number ("whatsapp::external::2001"); what its title earns below it keeps whole, so
+        // a query that names the title ("A mensagem não é válida" is 408's "Message is not
+        // valid") still finds it over codes that share one of the words.
+        if (d[6] === "onprem" && !stems.has(d[1])) e[1] *= 0.75;
         if (title.length && !others) e[1] += 15;
         else if (named) e[1] += 15 * named / (named + others);
-        // The retired On-Premises API yields on a tie of words, not to a query that says its
-        // number ("whatsapp::external::2001").
-        if (d[6] === "onprem" && !stems.has(d[1])) e[1] *= 0.75;
         // A question in plain words is answered by the page that explains ("can't message
         // the customer after a day" is the window's); a report of an error by its code.
         if (!a.report && index.guides.has(e[0])) e[1] *= 1.3;
