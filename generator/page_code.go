@@ -1,6 +1,9 @@
 package generator
 
 import (
+	"html"
+	"html/template"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -243,3 +246,26 @@ func (p *page) CommonCodes() []*Code {
 	}
 	return out
 }
+
+// Headings lists the second-level headings of a rendered guide for its contents list, when
+// the guide is long enough to need one (about three screens); nil otherwise.
+func (p *page) Headings(body template.HTML) []PagePart {
+	if len(body) < longGuide {
+		return nil
+	}
+	var out []PagePart
+	for _, m := range guideHeading.FindAllStringSubmatch(string(body), -1) {
+		out = append(out, PagePart{ID: m[1], Title: html.UnescapeString(strings.TrimSpace(m[2]))})
+	}
+	if len(out) < 3 {
+		return nil
+	}
+	return out
+}
+
+// longGuide is the rendered size, in bytes, above which a guide gets a contents list.
+const longGuide = 6000
+
+// guideHeading is a heading as headingAnchors renders it: its id, then its text up to the
+// "#" link.
+var guideHeading = regexp.MustCompile(`<h2 id="([^"]+)">([^<]*?) <a href="#`)

@@ -1,6 +1,10 @@
 package generator
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 // TestLeadAndReply checks whose words a code page leads with and whose reply it offers:
 // its own file's; for a code several providers list, Meta's equivalent (the Cloud API's
@@ -37,5 +41,25 @@ func TestLeadAndReply(t *testing.T) {
 				t.Errorf("reply: %q (general %v), want %q (general %v)", reply.Markdown, reply.General, tc.reply, tc.general)
 			}
 		})
+	}
+}
+
+// TestHeadings checks the contents list of a long guide: each second-level heading with the
+// id its "#" link uses, and none for a short guide.
+func TestHeadings(t *testing.T) {
+	md := newMarkdown()
+	long := "## One\n\n" + strings.Repeat("Text. ", 1200) + "\n\n## Two & more\n\nText.\n\n## Three\n\nText.\n"
+	body, err := renderMarkdown(md, long, markdownLinks{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := (&page{}).Headings(body)
+	want := []PagePart{{"one", "One"}, {"two--more", "Two & more"}, {"three", "Three"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("contents of a long guide: %v, want %v", got, want)
+	}
+	short, _ := renderMarkdown(md, "## One\n\nText.\n\n## Two\n\n## Three\n", markdownLinks{})
+	if got := (&page{}).Headings(short); got != nil {
+		t.Errorf("a short guide has contents %v, want none", got)
 	}
 }
