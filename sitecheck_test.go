@@ -70,9 +70,13 @@ func serveDir(t *testing.T, dir string) string {
 	return srv.URL + "/"
 }
 
-// tool finds an installed tool or fails the test with what to do.
+// tool finds an installed tool or fails the test with what to do. The quick loop, go test
+// -short, skips every test that needs one, naming it.
 func tool(t testing.TB, candidates ...string) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skipf("needs %s: go test -short leaves it out; scripts/test installs it and runs everything", filepath.Base(candidates[0]))
+	}
 	for _, c := range candidates {
 		if strings.Contains(c, "/") {
 			if _, err := os.Stat(c); err == nil {
