@@ -52,13 +52,16 @@
 // TopicURL, Canonical, Markdown, Inline, Highlight, Fragment, Badges, CodeRow, CodeChips,
 // Table, FileMeta, Changed, EditURL, HistoryNote, Stale, SameStatus, Classes, TopicCodes,
 // LegacyTiers, EntryCount, Number, DocumentTitle, MetaDescription, SiteTitle, NoIndex,
-// OpenSearchURL, FeedURL; on /who-fixes/ FixGroups, ClassNames, MetaProvider, ContactsOf;
+// OpenSearchURL, FeedURL; on code pages Lead, CustomerReply, TicketNote, Contents, CauseIDs,
+// DisagreementTopics (page_code.go); on guides Headings; on the home page CommonCodes; on
+// /who-fixes/ FixGroups, ClassNames, MetaProvider, ContactsOf;
 // on /changes/ Changes, ChangesTotal, HistoryMissing, HistoryURL, CommitURL.
 //
 // # Template functions
 //
 //	join         strings.Join
-//	classLabel   "fatal" -> "Fatal"; classHelp: what the class means
+//	classLabel   "fatal" -> "Fatal"; classHelp: what the class means; classWords: the
+//	             same in a few words for a badge ("the conversation's state blocks it")
 //	retryLabel   retry and retry_after -> "Retry after 10 minutes"
 //	fixLabels    ["you", "meta"] -> "Your team, Meta"
 //	apiLabel     "onprem" -> "On-Premises API"
