@@ -97,6 +97,7 @@ var pastedQueries = []struct{ query, want string }{
 	// An On-Premises code whose number is said, though not as a code, over a provider's own
 	// entry of that number when the provider is not named.
 	{"whatsapp::external::1006", "codes/1006/"},
+	{"WhatsApp 1006 error", "codes/1006/"},
 	// "<status> errors" says a status.
 	{"we keep getting 403 errors", "http/403/"},
 	// A provider's own code does not yield to Meta's when the query names the provider.

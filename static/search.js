@@ -70,31 +70,22 @@
     return loadIndex.p;
   }
 
-  // loadEquivalents fetches the codes' equivalents under other APIs, which only a query
-  // that finds a code needs; it resolves at once when they are here already.
-  function loadEquivalents() {
-    if (index.eq) return null;
-    if (!loadEquivalents.p) {
-      loadEquivalents.p = fetch(root + "search/eq.json").then(function (r) {
+  // loadPart fetches search/<name>.json into index[name] once; null when it is here already.
+  function loadPart(name) {
+    if (index[name]) return null;
+    if (!loadPart[name]) {
+      loadPart[name] = fetch(root + "search/" + name + ".json").then(function (r) {
         if (!r.ok) throw new Error("search index: HTTP " + r.status);
         return r.json();
-      }).then(function (eq) { index.eq = eq; });
+      }).then(function (v) { index[name] = v; });
     }
-    return loadEquivalents.p;
+    return loadPart[name];
   }
-
-  // loadLines fetches each result's retry verdict and one line of meaning, which the
-  // first results can do without: they show when it arrives.
-  function loadLines() {
-    if (index.lines) return null;
-    if (!loadLines.p) {
-      loadLines.p = fetch(root + "search/lines.json").then(function (r) {
-        if (!r.ok) throw new Error("search index: HTTP " + r.status);
-        return r.json();
-      }).then(function (lines) { index.lines = lines; });
-    }
-    return loadLines.p;
-  }
+  // The codes' equivalents under other APIs, which only a query that finds a code needs.
+  function loadEquivalents() { return loadPart("eq"); }
+  // Each result's retry verdict and line of meaning, which the first results can do
+  // without: they show when it arrives.
+  function loadLines() { return loadPart("lines"); }
 
   // shardOf finds the shard that holds a term's document list.
   function shardOf(t) {
