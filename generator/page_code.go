@@ -23,11 +23,14 @@ type Lead struct {
 	Provider *Provider
 }
 
-// Lead is the page code's ten-second answer. A code that several providers list takes
-// Meta's definition of the same condition when it has one, so a Twilio customer is not
-// quoted Aircall's article; otherwise its first provider's wording, named.
-func (p *page) Lead() Lead {
-	c := p.Code
+// Lead is the page code's ten-second answer (leadOf).
+func (p *page) Lead() Lead { return leadOf(p.Code) }
+
+// leadOf is a code's ten-second answer, which its page and its search result both show. A
+// code that several providers list takes Meta's definition of the same condition when it
+// has one, so a Twilio customer is not quoted Aircall's article; otherwise its first
+// provider's wording, named.
+func leadOf(c *Code) Lead {
 	if c.HasFile() {
 		return Lead{Meaning: oneLine(c.Summary), FirstAction: first(c.Actions)}
 	}
@@ -114,25 +117,23 @@ func replyFor(c *Code) CustomerReply {
 			class = c.Entries[0].Class
 		}
 	}
-	return CustomerReply{Markdown: generalReplies[class], General: true}
+	return CustomerReply{Markdown: generalReply(class), General: true}
 }
 
-// generalReplies are said to a customer whose message was held up by an error that has no
+// generalReply is said to a customer whose message was held up by an error that has no
 // reply of its own: plain words, no codes, no promise the data does not support.
-var generalReplies = map[string]string{
-	"temporary": "Our WhatsApp message to you was held up on our side. We will send it " +
-		"again as soon as we can, and you do not need to do anything.",
-	"context": "Our WhatsApp message could not reach you this time. If you are expecting a " +
-		"message from us, please send us a short message on WhatsApp (\"Hi\" is enough) and " +
-		"check that your WhatsApp app is up to date; we will answer there.",
-	"": "Our WhatsApp message to you did not go out because of a problem on our side, not " +
-		"yours. We are fixing it and will send it again; you do not need to do anything.",
-}
-
-func init() {
-	for _, class := range []string{"fatal", "request", "registration"} {
-		generalReplies[class] = generalReplies[""]
+func generalReply(class string) string {
+	switch class {
+	case "temporary":
+		return "Our WhatsApp message to you was held up on our side. We will send it again " +
+			"as soon as we can, and you do not need to do anything."
+	case "context":
+		return "Our WhatsApp message could not reach you this time. If you are expecting a " +
+			"message from us, please send us a short message on WhatsApp (\"Hi\" is enough) and " +
+			"check that your WhatsApp app is up to date; we will answer there."
 	}
+	return "Our WhatsApp message to you did not go out because of a problem on our side, not " +
+		"yours. We are fixing it and will send it again; you do not need to do anything."
 }
 
 // PagePart is one part of a long page, for its contents list.
@@ -195,9 +196,10 @@ func textIDs(prefix string, texts []string) []string {
 	ids := make([]string, len(texts))
 	seen := map[string]bool{}
 	for i, t := range texts {
-		id := prefix + slugWords(plainText(t), 5)
+		base := prefix + slugWords(plainText(t), 5)
+		id := base
 		for n := 2; seen[id]; n++ {
-			id = prefix + slugWords(plainText(t), 5) + "-" + strconv.Itoa(n)
+			id = base + "-" + strconv.Itoa(n)
 		}
 		seen[id] = true
 		ids[i] = id

@@ -27,9 +27,9 @@ func TestLeadAndReply(t *testing.T) {
 		{"several providers", &Code{Key: "63016", Equivalents: []*Code{onprem, cloud}, Entries: []*Entry{entry(aircall), entry(twilio)}},
 			"Cloud words.", "Cloud action.", "Cloud reply.", false},
 		{"one provider's own code", &Code{Key: "63018", Equivalents: []*Code{onprem}, Entries: []*Entry{entry(twilio)}, Facts: Facts{Class: "temporary"}},
-			"Twilio words.", "Twilio action.", generalReplies["temporary"], true},
+			"Twilio words.", "Twilio action.", generalReply("temporary"), true},
 		{"no reply anywhere", &Code{Key: "1", File: "1.toml", API: "graph", Summary: "Graph words.", Facts: Facts{Class: "request"}},
-			"Graph words.", "", generalReplies["request"], true},
+			"Graph words.", "", generalReply("request"), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := &page{Code: tc.code}

@@ -140,7 +140,7 @@ func buildSearchIndex(s *Site) (Files, error) {
 		d := searchDoc{
 			code: c.Key, title: c.Title, class: c.Class,
 			fixBy: fixLetters(c.FixBy), listedBy: listed(c.Entries), api: c.API,
-			line: resultLine(c.Facts, codeMeaning(c)),
+			line: resultLine(c.Facts, leadOf(c).Meaning),
 		}
 		d.titleText = append(d.titleText, c.Title)
 		if len(c.Key) <= 4 {
@@ -334,21 +334,6 @@ func resultLine(f Facts, meaning string) [2]string {
 		retry = retryLabel(f.Retry, f.RetryAfter)
 	}
 	return [2]string{retry, cutWords(oneLine(meaning), 120)}
-}
-
-// codeMeaning is what a code means in its own file, or else in Meta's file of the same
-// condition, or else in its first provider's words.
-func codeMeaning(c *Code) string {
-	if c.HasFile() {
-		return c.Summary
-	}
-	if eq := describedEquivalent(c); eq != nil {
-		return eq.Summary
-	}
-	if len(c.Entries) > 0 {
-		return c.Entries[0].Meaning
-	}
-	return ""
 }
 
 // cutWords shortens s to at most n bytes at a word boundary, marking the cut.
