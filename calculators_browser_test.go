@@ -8,6 +8,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // typeAhead is how long a closed <select> keeps the letters typed into it: typing again
@@ -41,15 +42,17 @@ func evaluate(t *testing.T, ctx context.Context, js string) {
 	}
 }
 
-// TestWindowCalculator types the customer's last message into /window/ from the keyboard,
-// in a browser whose zone is São Paulo (UTC−3), with the clock fixed through data-now, and
-// checks the verdicts: open a minute before the 24 hours end, closed at exactly 24 hours,
-// the same wall-clock time read in UTC, 24 real hours across a daylight-saving change, a
-// time still to come, and the codes a free-form send gets, linked.
+// TestWindowCalculator uses /window/ from the keyboard only, in a browser whose zone is
+// Tokyo, with the clock fixed through data-now: the customer's zone found by typing part of
+// a city, a country in Portuguese and an offset; the verdict that repeats what it understood,
+// then open or closed and until when in the agent's zone, UTC and the customer's, each with
+// its date; 24 real hours across a daylight-saving change; a date that does not exist; a
+// zone that matches nothing (no answer, rather than the agent's own zone); and a pasted
+// webhook. The arithmetic itself is tested in testdata/js.
 func TestWindowCalculator(t *testing.T) {
 	s := checkedSite(t)
 	ctx := browser(t)
-	if _, err := chromedp.Call(ctx, emulation.SetTimezoneOverride, emulation.SetTimezoneOverrideParams{TimezoneID: "America/Sao_Paulo"}); err != nil {
+	if _, err := chromedp.Call(ctx, emulation.SetTimezoneOverride, emulation.SetTimezoneOverrideParams{TimezoneID: "Asia/Tokyo"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := chromedp.Do(ctx, chromedp.Navigate(s.url+"window/")); err != nil {
@@ -58,54 +61,95 @@ func TestWindowCalculator(t *testing.T) {
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`!document.querySelector("[data-window-calc]").hidden && document.querySelector("[data-window-example]").hidden`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
 		t.Fatalf("the calculator did not replace the worked example: %v", err)
 	}
-	zone, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#w-zone").value`))
-	if err != nil || zone != "America/Sao_Paulo" {
-		t.Errorf("the zone defaults to %q (%v), want the browser's, America/Sao_Paulo", zone, err)
+	chosen := func() string {
+		got, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("[data-zone-chosen]").textContent`))
+		return got
+	}
+	if got := chosen(); got != "Using Tokyo, Japan (UTC+09:00), your browser's time zone." {
+		t.Errorf("before anything is typed, the zone line says %q", got)
 	}
 	const verdict = "[data-window-verdict]"
 	verdictIs(t, ctx, verdict, "empty")
 
-	// 2 March 2026, 09:15 in São Paulo is 12:15 UTC; the window ends 3 March, 12:15 UTC.
-	evaluate(t, ctx, `document.querySelector("[data-window-calc]").setAttribute("data-now", "2026-03-03T12:14:00Z")`)
-	if err := chromedp.Do(ctx, chromedp.SendKeys("#w-date", "03022026"), chromedp.SendKeys("#w-time", "0915AM")); err != nil {
+	// 6 December 2026, 14:05 in São Paulo is 17:05 UTC; the window ends 7 December, 17:05 UTC.
+	evaluate(t, ctx, `document.querySelector("[data-window-calc]").setAttribute("data-now", "2026-12-07T13:30:00Z")`)
+	if err := chromedp.Do(ctx, chromedp.SendKeys("#w-zone-find", "sao"), chromedp.SendKeys("#w-date", "12062026"), chromedp.SendKeys("#w-time", "0205PM")); err != nil {
 		t.Fatal(err)
 	}
-	typed, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#w-date").value + " " + document.querySelector("#w-time").value`))
-	if typed != "2026-03-02 09:15" {
-		t.Fatalf("typed %q, want 2026-03-02 09:15", typed)
-	}
 	open := verdictIs(t, ctx, verdict, "open")
-	saysAll(t, "a minute before the end", open, "Open: free-form messages are allowed now",
-		"Until Tue, 3 Mar 2026, 09:15 your time (America/Sao_Paulo); 12:15 UTC. That is 1 min from now",
+	saysAll(t, "3 h 35 min before the end", open,
+		"Customer wrote Sun 6 Dec 2026, 14:05 in Sao Paulo (America/Sao_Paulo, UTC-03:00), which is Sun 6 Dec 2026, 17:05 UTC.",
+		"Open: free-form messages are allowed now",
+		"Until Tue 8 Dec 2026, 02:05 your time (Asia/Tokyo); Mon 7 Dec 2026, 17:05 UTC; Mon 7 Dec 2026, 14:05 in Sao Paulo. That is 3 h 35 min from now",
 		"After that, a free-form message fails with 131047 (Cloud API), 470 (On-Premises API) or 63016 (Aircall, Twilio)")
+	if got := chosen(); got != "Using Sao Paulo, Brazil (UTC-03:00)." {
+		t.Errorf("after typing sao, the zone line says %q", got)
+	}
 
-	evaluate(t, ctx, `document.querySelector("[data-window-calc]").setAttribute("data-now", "2026-03-03T12:15:00Z")`)
+	evaluate(t, ctx, `document.querySelector("[data-window-calc]").setAttribute("data-now", "2026-12-07T17:30:00Z")`)
 	closed := verdictIs(t, ctx, verdict, "closed")
-	saysAll(t, "at exactly 24 hours", closed, "Closed: only an approved template", "It closed just now", "A free-form message now fails with 131047")
+	saysAll(t, "25 min after the end", closed, "Closed: only an approved template", "It closed 25 min ago", "A free-form message now fails with 131047")
 	links, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`[...document.querySelectorAll("[data-verdict-codes] a")].map(a => a.pathname).join(" ")`))
 	if links != "/kb/codes/131047/ /kb/codes/470/ /kb/codes/63016/" {
 		t.Errorf("the codes link to %q", links)
 	}
 
-	// The same wall-clock time in UTC was three hours earlier: closed three hours ago.
-	if err := chromedp.Do(ctx, chromedp.SendKeys("#w-zone", "UTC")); err != nil { // nothing typed into the zone yet, so no wait
+	// A zone that matches nothing gives no answer, instead of quietly using the agent's zone.
+	clear := func(sel string) {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.SendKeys(sel, kb.End+strings.Repeat(kb.Backspace, 30))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	clear("#w-zone-find")
+	if err := chromedp.Do(ctx, chromedp.SendKeys("#w-zone-find", "Sao Paolo")); err != nil {
 		t.Fatal(err)
 	}
-	utc := verdictIs(t, ctx, verdict, "closed")
-	saysAll(t, "09:15 UTC", utc, "It closed 3 h ago, at Tue, 3 Mar 2026, 06:15 your time (America/Sao_Paulo); 09:15 UTC.")
+	saysAll(t, "a zone nobody has", verdictIs(t, ctx, verdict, "zone"), "No time zone matches “Sao Paolo”")
+
+	// The same wall-clock time at UTC-3 written as an offset; then a country in Portuguese.
+	clear("#w-zone-find")
+	if err := chromedp.Do(ctx, chromedp.SendKeys("#w-zone-find", "GMT-3")); err != nil {
+		t.Fatal(err)
+	}
+	saysAll(t, "GMT-3", verdictIs(t, ctx, verdict, "closed"), "UTC-03:00), which is Sun 6 Dec 2026, 17:05 UTC.")
+	clear("#w-zone-find")
+	if err := chromedp.Do(ctx, chromedp.SendKeys("#w-zone-find", "Alemanha")); err != nil {
+		t.Fatal(err)
+	}
+	if got := chosen(); got != "Using Berlin, Germany (UTC+01:00)." {
+		t.Errorf("after typing Alemanha, the zone line says %q", got)
+	}
 
 	// Berlin moves its clocks forward on 29 March 2026: 24 hours after Saturday 12:00 is
 	// Sunday 13:00 there.
-	time.Sleep(typeAhead)
-	if err := chromedp.Do(ctx, chromedp.SendKeys("#w-zone", "Europe/Berl"), chromedp.SendKeys("#w-date", "03282026"), chromedp.SendKeys("#w-time", "1200PM")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.SendKeys("#w-date", "03282026"), chromedp.SendKeys("#w-time", "1200PM")); err != nil {
 		t.Fatal(err)
 	}
 	evaluate(t, ctx, `document.querySelector("[data-window-calc]").setAttribute("data-now", "2026-03-29T10:00:00Z")`)
 	dst := verdictIs(t, ctx, verdict, "open")
-	saysAll(t, "across the clock change", dst, "Until Sun, 29 Mar 2026, 08:00 your time (America/Sao_Paulo); 11:00 UTC; 13:00 in Europe/Berlin.", "1 h from now")
+	saysAll(t, "across the clock change", dst, "Until Sun 29 Mar 2026, 20:00 your time (Asia/Tokyo); Sun 29 Mar 2026, 11:00 UTC; Sun 29 Mar 2026, 13:00 in Berlin.", "1 h from now")
 
 	evaluate(t, ctx, `document.querySelector("[data-window-calc]").setAttribute("data-now", "2026-03-28T10:00:00Z")`)
 	saysAll(t, "a time still to come", verdictIs(t, ctx, verdict, "future"), "still to come")
+
+	// 31 February does not exist.
+	if err := chromedp.Do(ctx, chromedp.SendKeys("#w-date", "02312026")); err != nil {
+		t.Fatal(err)
+	}
+	saysAll(t, "31 February", verdictIs(t, ctx, verdict, "invalid"), "does not exist")
+
+	// A pasted inbound-message webhook gives the time; the fields show it in Berlin's time.
+	evaluate(t, ctx, `document.querySelector("[data-window-calc]").setAttribute("data-now", "2026-12-07T13:30:00Z")`)
+	if err := chromedp.Do(ctx, chromedp.SendKeys("#w-paste", `{"entry":[{"changes":[{"value":{"messages":[{"from":"5511","timestamp":"1796576700","type":"text"}]}}]}]}`)); err != nil {
+		t.Fatal(err)
+	}
+	pasted := verdictIs(t, ctx, verdict, "open")
+	saysAll(t, "the pasted webhook", pasted, "Customer wrote Sun 6 Dec 2026, 18:05 in Berlin (Europe/Berlin, UTC+01:00), which is Sun 6 Dec 2026, 17:05 UTC.")
+	fields, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#w-date").value + " " + document.querySelector("#w-time").value`))
+	if fields != "2026-12-06 18:05" {
+		t.Errorf("after the paste the fields say %q, want 2026-12-06 18:05", fields)
+	}
 }
 
 // TestWindowWithoutJavaScript: with scripts off, /window/ shows the worked example, which

@@ -1,105 +1,155 @@
-// The window calculator on /window/: when the customer last wrote (date, time, time zone)
-// gives whether a free-form message is allowed now and until when. Without JavaScript the
-// page shows a worked example instead. The form's data-now (an ISO time), when present,
-// stands in for the clock: the tests set it.
+// The window calculator on /window/: when the customer last wrote (date, time, and their time
+// zone found by city, country or offset; or a pasted webhook) gives whether a free-form
+// message is allowed now and until when. The arithmetic is in wintime.js; this file is the
+// page. Without JavaScript the page shows a worked example instead. The form's data-now (an
+// ISO time), when present, stands in for the clock: the tests set it.
 (function () {
   var form = document.querySelector("[data-window-calc]");
-  if (!form) return;
+  if (!form || !window.WindowTime || !window.KB_ZONES) return;
+  var W = window.WindowTime;
   var hours = Number(form.getAttribute("data-hours")) || 24;
-  var date = form.querySelector("#w-date"), time = form.querySelector("#w-time"), zone = form.querySelector("#w-zone");
+  var date = form.querySelector("#w-date"), time = form.querySelector("#w-time");
+  var find = form.querySelector("#w-zone-find"), zone = form.querySelector("#w-zone"), chosen = form.querySelector("[data-zone-chosen]");
+  var paste = form.querySelector("#w-paste"), pasteNote = form.querySelector("[data-paste-note]");
   var verdict = form.querySelector("[data-window-verdict]");
-  var head = verdict.querySelector("[data-verdict-head]"), until = verdict.querySelector("[data-verdict-until]");
-  var codes = verdict.querySelector("[data-verdict-codes]"), lead = verdict.querySelector("[data-verdict-lead]");
-  var here = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
-
-  var zones = Intl.supportedValuesOf ? Intl.supportedValuesOf("timeZone") : [];
-  ["UTC", here].concat(zones).forEach(function (z) {
-    if (zone.querySelector('option[value="' + z + '"]')) return;
-    var o = document.createElement("option");
-    o.value = o.textContent = z;
-    zone.appendChild(o);
-  });
-  zone.value = here;
+  var understood = verdict.querySelector("[data-verdict-understood]"), head = verdict.querySelector("[data-verdict-head]");
+  var until = verdict.querySelector("[data-verdict-until]"), codes = verdict.querySelector("[data-verdict-codes]"), lead = verdict.querySelector("[data-verdict-lead]");
 
   function now() {
     var fixed = form.getAttribute("data-now");
     return fixed ? Date.parse(fixed) : Date.now();
   }
-  // The zone's offset from UTC at instant t, in milliseconds.
-  function offset(z, t) {
-    var v = {};
-    new Intl.DateTimeFormat("en-US", { timeZone: z, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" })
-      .formatToParts(new Date(t)).forEach(function (p) { v[p.type] = Number(p.value); });
-    return Date.UTC(v.year, v.month - 1, v.day, v.hour % 24, v.minute, v.second) - Math.floor(t / 1000) * 1000;
-  }
-  // The instant of a wall-clock time in a zone.
-  function instant(y, mo, d, h, mi, z) {
-    var wall = Date.UTC(y, mo - 1, d, h, mi);
-    var t = wall - offset(z, wall);
-    return wall - offset(z, t);
-  }
-  function fmt(t, z, opts) {
-    return new Intl.DateTimeFormat("en-GB", Object.assign({ timeZone: z }, opts)).format(new Date(t));
-  }
-  var day = { weekday: "short", day: "numeric", month: "short", year: "numeric" }, clock = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
-  // The end of the window in the agent's zone, then in UTC and the zone entered, each with
-  // its date only when that differs from the agent's.
-  function when(t, z) {
-    var mine = fmt(t, here, day), out = mine + ", " + fmt(t, here, clock) + " your time (" + here + ")";
-    var also = [];
-    if (here !== "UTC") also.push(["UTC", " UTC"]);
-    if (z !== here && z !== "UTC") also.push([z, " in " + z]);
-    also.forEach(function (o) {
-      var d = fmt(t, o[0], day);
-      out += "; " + (d === mine ? "" : d + ", ") + fmt(t, o[0], clock) + o[1];
+  var zones = new W.Zones(window.KB_ZONES, window.KB_ZONE_LINKS, now());
+  var browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+  var here = zones.canonical(browserZone) || browserZone;
+  var current = zones.byID(here) || zones.byID("UTC");
+  // pasted is the instant read from a pasted webhook or timestamp; typing a date or time
+  // instead clears it.
+  var pasted = null;
+
+  // show fills the list with zones, the current one selected; the list shows at most 50.
+  function show(list) {
+    zone.textContent = "";
+    list.slice(0, 50).forEach(function (z) {
+      var o = document.createElement("option");
+      o.value = z.id;
+      o.textContent = zones.label(z, now());
+      zone.appendChild(o);
     });
-    return out;
+    zone.value = current ? current.id : "";
   }
-  function span(ms) {
-    var m = Math.round(ms / 60000), h = Math.floor(m / 60);
-    m -= h * 60;
-    if (h >= 48) return Math.floor(h / 24) + " days";
-    return (h ? h + " h" : "") + (h && m ? " " : "") + (m || !h ? m + " min" : "");
+  function describeZone() {
+    chosen.textContent = current ? "Using " + zones.label(current, now()) + (current.id === here ? ", your browser's time zone." : ".") : "";
   }
-  function set(state, headText, untilText, leadText) {
+  function search() {
+    var q = find.value;
+    if (!W.fold(q)) {
+      show([current]);
+      describeZone();
+      return;
+    }
+    var found = zones.find(q, now());
+    current = found[0] || null;
+    show(found);
+    if (!current) chosen.textContent = "No time zone matches \u201c" + q.trim() + "\u201d. Type a city (S\u00e3o Paulo), a country (Brasil, M\u00e9xico) or an offset (UTC-3).";
+    else describeZone();
+  }
+
+  function set(state, r) {
     verdict.setAttribute("data-state", state);
-    head.textContent = headText;
-    until.hidden = !untilText;
-    until.textContent = untilText || "";
-    codes.hidden = !leadText;
-    lead.textContent = leadText || "";
+    understood.hidden = !r.understood;
+    understood.textContent = r.understood || "";
+    head.textContent = r.head;
+    until.hidden = !r.until;
+    until.textContent = r.until || "";
+    codes.hidden = !r.lead;
+    lead.textContent = r.lead || "";
   }
   function update() {
-    var d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.value), tm = /^(\d{2}):(\d{2})/.exec(time.value);
-    if (!d || !tm) {
-      set("empty", "Enter the date and time of the customer's last message or call.");
+    if (!current) {
+      set("zone", { head: "Choose the customer's time zone first: " + chosen.textContent });
       return;
     }
-    var wrote = instant(+d[1], +d[2], +d[3], +tm[1], +tm[2], zone.value);
-    var closes = wrote + hours * 3600000, at = now();
-    if (wrote > at) {
-      set("future", "That time is still to come. Check the date, the time and the time zone.");
-      return;
-    }
-    var end = when(closes, zone.value);
-    if (at < closes) {
-      set("open", "Open: free-form messages are allowed now.",
-        "Until " + end + ". That is " + span(closes - at) + " from now, unless the customer writes or calls again, which starts the " + hours + " hours again.",
-        "After that, a free-form message fails with");
+    var wrote, note;
+    if (pasted !== null) {
+      wrote = pasted;
     } else {
-      set("closed", "Closed: only an approved template can reach this customer now.",
-        "It closed " + (at === closes ? "just now" : span(at - closes) + " ago") + ", at " + end + ". When they answer a template, a new window opens.",
-        "A free-form message now fails with");
+      if (date.validity && date.validity.badInput) {
+        set("invalid", { head: "That date does not exist: check the day and the month." });
+        return;
+      }
+      var d = /^(\d{4,})-(\d{2})-(\d{2})$/.exec(date.value), tm = /^(\d{2}):(\d{2})/.exec(time.value);
+      if (!d || !tm) {
+        set("empty", { head: "Enter the date and time of the customer's last message or call, or paste its webhook." });
+        return;
+      }
+      var problem = W.checkDate(+d[1], +d[2], +d[3]);
+      if (problem) {
+        set("invalid", { head: problem });
+        return;
+      }
+      var read = W.instant(+d[1], +d[2], +d[3], +tm[1], +tm[2], current.id);
+      wrote = read.t;
+      note = read.skipped ? "skipped" : read.repeated ? "repeated" : "";
     }
+    var r = W.verdict(zones, { zone: current, wrote: wrote, here: here, now: now(), hours: hours, note: note });
+    set(r.state, r);
   }
-  [date, time, zone].forEach(function (el) {
-    el.addEventListener("input", update);
-    el.addEventListener("change", update);
+
+  // fillFromPaste shows a pasted time in the date and time fields, in the customer's zone.
+  function fillFromPaste() {
+    if (pasted === null || !current) return;
+    var parts = {};
+    new Intl.DateTimeFormat("en-CA", { timeZone: current.id, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(new Date(pasted)).forEach(function (p) { parts[p.type] = p.value; });
+    date.value = parts.year + "-" + parts.month + "-" + parts.day;
+    time.value = parts.hour + ":" + parts.minute;
+  }
+  paste.addEventListener("input", function () {
+    var r = W.readTimestamp(paste.value);
+    pasted = r.error === undefined ? r.t : null;
+    pasteNote.hidden = !r.error && pasted === null;
+    pasteNote.textContent = r.error || (pasted !== null ? "Read from the " + r.from + ": " + W.when(pasted, "UTC") + " UTC." : "");
+    fillFromPaste();
+    update();
+  });
+  [date, time].forEach(function (el) {
+    el.addEventListener("input", function () {
+      pasted = null;
+      if (paste.value) {
+        paste.value = "";
+        pasteNote.hidden = true;
+      }
+      update();
+    });
+  });
+  find.addEventListener("input", function () {
+    search();
+    fillFromPaste();
+    update();
+  });
+  // Arrow down from the search box goes to the list, as in a combobox.
+  find.addEventListener("keydown", function (e) {
+    if (e.key === "ArrowDown" && zone.options.length) {
+      e.preventDefault();
+      zone.focus();
+    }
+  });
+  zone.addEventListener("change", function () {
+    current = zones.byID(zone.value) || current;
+    describeZone();
+    fillFromPaste();
+    update();
   });
   // A test sets data-now after the script ran: recompute when it changes.
-  new MutationObserver(update).observe(form, { attributes: true, attributeFilter: ["data-now"] });
+  new MutationObserver(function () {
+    show(W.fold(find.value) ? zones.find(find.value, now()) : [current]);
+    describeZone();
+    update();
+  }).observe(form, { attributes: true, attributeFilter: ["data-now"] });
   var example = document.querySelector("[data-window-example]");
   if (example) example.hidden = true;
   form.hidden = false;
+  search();
   update();
 })();
