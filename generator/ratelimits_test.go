@@ -1,9 +1,11 @@
 package generator
 
 import (
+	"fmt"
 	"os"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -106,6 +108,21 @@ func checkRateLimits(site *Site, md string, t *testing.T) []string {
 			if !strings.Contains(strings.Join(row.cells, " "), want) {
 				problems = append(problems, row.limit+": does not list the levels as "+want)
 			}
+			// The tier row's durations are the calculator's, figure by figure: "24" elsewhere
+			// in tiers.toml must not pass for the hours within which the tier rises.
+			cells := strings.Join(row.cells, " ")
+			for _, d := range []struct {
+				re   *regexp.Regexp
+				want int
+			}{
+				{regexp.MustCompile(`rises within about (\d+) hours`), p.RaiseHours()},
+				{regexp.MustCompile(`over the last (\d+) days`), p.UsageDays()},
+			} {
+				m := d.re.FindStringSubmatch(cells)
+				if m == nil || m[1] != strconv.Itoa(d.want) {
+					problems = append(problems, fmt.Sprintf("%s: %q should say %d (tiersteps.go)", row.limit, d.re, d.want))
+				}
+			}
 		}
 		figures := rlFigure.FindAllString(source, -1)
 		for _, cell := range row.cells {
@@ -168,6 +185,8 @@ func TestRateLimitsAgreeWithData(t *testing.T) {
 		{"### Per-user marketing limit: Meta chose not to deliver (131049)\n\n- **Retry:** Retry after 24 hours · **Who fixes:** Your team", "### Per-user marketing limit: Meta chose not to deliver (131049)\n\n- **Retry:** Retry after 24 hours · **Who fixes:** Meta"},
 		{"### Account rate limit: Rate limit issues (80007)", "### Account rate limit: Rate limit hit (80007)"},
 		{"| Pair rate | 131056 |", "| Pair rate | 131057 |"},
+		{"rises within about 6 hours", "rises within about 24 hours"},
+		{"over the last 7 days with high-quality", "over the last 30 days with high-quality"},
 	} {
 		if !strings.Contains(string(md), bad.from) {
 			t.Errorf("the page no longer says %q: update this test", bad.from)

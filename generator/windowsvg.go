@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"math"
+	"slices"
 	"strings"
 	"time"
 )
@@ -46,6 +47,57 @@ func (p *page) WindowCodes() []WindowCode {
 		out = append(out, WindowCode{code, by})
 	}
 	return out
+}
+
+// WindowClosedRow is one line of the window page's table of what a closed window is called:
+// a code with a page and who reports it, or a provider's own number and its entry.
+type WindowClosedRow struct {
+	Label string // "131047", "Gupshup 1005"
+	URL   string
+	By    string // "Cloud API; passed on by 360dialog, BizMagnets and Text"
+	Title string
+}
+
+// WindowClosedTable lists every code the data gives a closed window: 131047, its
+// equivalents, and the providers' own numbers that name any of them as equivalent. It is
+// made from the data so that a provider entry added there appears on the page.
+func (p *page) WindowClosedTable() []WindowClosedRow {
+	var rows []WindowClosedRow
+	var own []*Entry
+	seen := map[*Entry]bool{}
+	for _, w := range p.WindowCodes() {
+		by := w.By
+		if w.Code.HasFile() {
+			var names []string
+			for _, e := range w.Code.Entries {
+				if !slices.Contains(names, e.Provider.Name) {
+					names = append(names, e.Provider.Name)
+				}
+			}
+			if len(names) > 0 {
+				by += "; passed on by " + andList(names)
+			}
+		}
+		rows = append(rows, WindowClosedRow{w.Code.Key, p.CodeURL(w.Code), by, w.Code.Title})
+		for _, e := range w.Code.ScopedElsewhere() {
+			if !seen[e] {
+				seen[e] = true
+				own = append(own, e)
+			}
+		}
+	}
+	for _, e := range own {
+		rows = append(rows, WindowClosedRow{e.Provider.Name + " " + e.Code, p.EntryURL(e), e.Provider.Name + "'s own code", e.Title})
+	}
+	return rows
+}
+
+// andList joins names as a sentence does: "A", "A and B", "A, B and C".
+func andList(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // WindowExample is the worked example the page shows without JavaScript: a customer who
