@@ -91,7 +91,7 @@ func TestEscalationTableAgreesWithFixBy(t *testing.T) {
 			continue
 		}
 		for _, num := range regexp.MustCompile(`\b\d{2,6}\b`).FindAllString(cells[1], -1) {
-			if regexp.MustCompile(`'s ` + num + `\b|` + num + ` \(`).MatchString(cells[1]) && providerMentionsAny(site, cells[1], num) {
+			if regexp.MustCompile(`'s `+num+`\b|`+num+` \(`).MatchString(cells[1]) && providerMentionsAny(site, cells[1], num) {
 				continue // a provider's own number, checked by TestGuidesNameProviderCodesTheDataHas
 			}
 			c := site.Code(num)
