@@ -174,10 +174,11 @@ func TestWindowWithoutJavaScript(t *testing.T) {
 	saysAll(t, "the worked example", strings.Join(strings.Fields(example), " "), "Monday 2 March 2026, 09:15 UTC", "until Tuesday 3 March 2026, 09:15 UTC, 24 hours later", "fails with 131047 (Cloud API), 470 (On-Premises API) or 63016 (Aircall, Twilio)")
 }
 
-// TestTierCalculator picks levels from the keyboard on /tiers/ and enters the unique users of
-// the last 7 days: the reviewed step from 250 (three paths, Meta may deny it, the count does
-// not decide), the half-the-limit rule on each side of the line at 2,000 and at 100,000, the
-// unlimited top, and 50, which Meta's page does not describe.
+// TestTierCalculator picks levels from the keyboard on /tiers/ and enters unique users and
+// the days they were counted over: the reviewed step from 250 (three paths, Meta may deny it,
+// the usage path's count over 30 days), a count the limit cannot allow, the half-the-limit
+// rule on each side of the line at 2,000 and at 100,000 and over periods shorter and longer
+// than Meta's 7 days, the unlimited top, and 50, which Meta's page does not describe.
 func TestTierCalculator(t *testing.T) {
 	s := checkedSite(t)
 	ctx := browser(t)
@@ -206,22 +207,48 @@ func TestTierCalculator(t *testing.T) {
 		}
 	}
 
+	days := func(n string) {
+		t.Helper()
+		evaluate(t, ctx, `document.querySelector("#t-days").value = ""`)
+		if err := chromedp.Do(ctx, chromedp.SendKeys("#t-days", n)); err != nil {
+			t.Fatal(err)
+		}
+	}
+
 	// 250 is where new portfolios start, and the calculator starts there.
 	users("900")
 	reviewed := verdictIs(t, ctx, verdict, "reviewed")
-	saysAll(t, "250", reviewed, "2,000 does not come from usage", "Meta's review, which can deny it",
-		"Your 900 unique users in 7 days do not decide this step", "one of three scaling paths", "verify the business with Meta",
+	saysAll(t, "250", reviewed, "2,000 comes from a scaling path and Meta's review, which can deny it",
+		"900 in 7 days is 1,100 short of 2,000 within 30 days", "one of three scaling paths", "verify the business with Meta",
 		"have its solution provider verify it", "deliver 2,000 messages outside service windows", "approves the step", "denies it (the limit stays at 250")
+	// 2,000 in 20 days meets the usage path's count; 2,000 in 7 days cannot happen at 250 a day.
+	users("2000")
+	days("20")
+	saysAll(t, "250 with 2,000 in 20 days", verdictIs(t, ctx, verdict, "reviewed"), "meet the usage path's count (2,000 within 30 days); Meta still reviews")
+	days("7")
+	saysAll(t, "250 with 2,000 in 7 days", verdictIs(t, ctx, verdict, "impossible"), "2,000 unique users in 7 days cannot happen at a limit of 250", "allow at most 1,750")
 
 	level("2,", "TIER_2K")
 	users("999")
 	saysAll(t, "2,000 with 999", verdictIs(t, ctx, verdict, "not-yet"), "Not yet: 10,000 needs 1,000 unique users in 7 days, half of 2,000", "1 more than your 999")
 	users("1000")
 	yes := verdictIs(t, ctx, verdict, "yes")
-	saysAll(t, "2,000 with 1,000", yes, "Yes: 10,000 can come now", "1,000 is at least half of 2,000 (1,000)", "high-quality messages", "within about 6 hours", "cannot be requested by hand")
+	saysAll(t, "2,000 with 1,000", yes, "Yes: 10,000 can come now", "1,000 in 7 days is at least half of 2,000 (1,000)", "high-quality messages", "within about 6 hours", "cannot be requested by hand")
 	if hidden, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("[data-tier-more=reviewed]").hidden`)); !hidden {
 		t.Error("the scaling paths still show for an automatic step")
 	}
+
+	// Over 3 days, 1,000 is enough (they are inside the last 7 days); over 30 days it may not be.
+	days("3")
+	verdictIs(t, ctx, verdict, "yes")
+	days("30")
+	saysAll(t, "2,000 with 1,000 in 30 days", verdictIs(t, ctx, verdict, "unknown"), "Cannot tell from 30 days: Meta counts the last 7 days only")
+	users("600")
+	saysAll(t, "2,000 with 600 in 30 days", verdictIs(t, ctx, verdict, "not-yet"), "400 more than your 600")
+	days("0")
+	saysAll(t, "no days", verdictIs(t, ctx, verdict, "empty"), "Enter the period in whole days")
+	days("7")
+	users("1000")
 
 	level("100,", "TIER_100K")
 	saysAll(t, "100,000 with 1,000", verdictIs(t, ctx, verdict, "not-yet"), "Unlimited needs 50,000", "49,000 more")

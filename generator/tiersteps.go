@@ -15,6 +15,7 @@ import (
 // the last 7 days, with high quality, raises the limit one level within about 6 hours.
 const (
 	usageDays   = 7             // the moving period the usage is counted over
+	pathDays    = 30            // the period of the usage path of the reviewed step
 	raiseWithin = 6 * time.Hour // how soon Meta raises the limit, "about"
 )
 
@@ -52,6 +53,9 @@ func (p *page) TierSteps() []TierStep { return tierSteps(p.Site.Tiers) }
 // UsageDays and RaiseHours are the half rule's numbers, for the page and tiers.js.
 func (p *page) UsageDays() int  { return usageDays }
 func (p *page) RaiseHours() int { return int(raiseWithin / time.Hour) }
+
+// PathDays is the period of the reviewed step's usage path ("within a moving 30 days").
+func (p *page) PathDays() int { return pathDays }
 
 // ReviewedStep is the step Meta reviews, or nil when the growth text names none.
 func (p *page) ReviewedStep() *TierStep {

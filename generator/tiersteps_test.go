@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -87,7 +88,7 @@ func TestTierRulesAgree(t *testing.T) {
 		"one of three scaling paths",
 		"verify the business with Meta",
 		"have its solution provider verify it",
-		"within a moving 30 days, deliver " + r.Next.Label() + " messages outside service windows to unique users",
+		"within a moving " + strconv.Itoa(p.PathDays()) + " days, deliver " + r.Next.Label() + " messages outside service windows to unique users",
 		"**approves or denies**",
 	} {
 		if !strings.Contains(growth, want) {
