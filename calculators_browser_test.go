@@ -265,3 +265,26 @@ func TestTierCalculator(t *testing.T) {
 	level("2,", "TIER_2K")
 	saysAll(t, "a negative count", verdictIs(t, ctx, verdict, "empty"), "Enter a whole number")
 }
+
+// TestCustomerNumberCheck types customers' numbers into the field on the code pages whose
+// advice depends on the recipient's country, and reads which case the page says applies.
+// The cases themselves are tested in testdata/js/numbers.test.js.
+func TestCustomerNumberCheck(t *testing.T) {
+	s := checkedSite(t)
+	ctx := browser(t)
+	for _, c := range []struct{ code, number, state, says string }{
+		{"131049", "+1 (212) 555-0100", "us", "A US number, area code 212"},
+		{"131049", "+1 416 555 0100", "not-us", "Canada (+1 416), not the US"},
+		{"131030", "+54 9 11 2345 6789", "ar", "put that same form, 541123456789, in the allowed list"},
+		{"130497", "+234 803 123 4567", "country", "This number is in Nigeria (+234)"},
+	} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(s.url+"codes/"+c.code+"/")); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(ctx, chromedp.SendKeys("#customer-number", c.number)); err != nil {
+			t.Fatalf("%s: no number field: %v", c.code, err)
+		}
+		got := verdictIs(t, ctx, "[data-number-check]", c.state)
+		saysAll(t, c.code+" "+c.number, got, c.says)
+	}
+}

@@ -52,8 +52,8 @@
 // TopicURL, Canonical, Markdown, Inline, Highlight, Fragment, Badges, CodeRow, CodeChips,
 // Table, FileMeta, Changed, EditURL, HistoryNote, Stale, SameStatus, Classes, TopicCodes,
 // LegacyTiers, EntryCount, Number, DocumentTitle, MetaDescription, SiteTitle, NoIndex,
-// OpenSearchURL, FeedURL; on code pages Lead, CustomerReply, TicketNote, Contents, CauseIDs,
-// DisagreementTopics (page_code.go); on guides Headings; on the home page CommonCodes; on
+// OpenSearchURL, FeedURL; on code pages Lead, CustomerReply, TicketNote, Contents, CauseIDs, NumberCheck,
+// DisagreementTopics (page_code.go); on guides Headings; on /window/ WindowCodes, WindowClosedTable, WindowExample, WindowHours; on /tiers/ TierSteps, UsageDays, RaiseHours, PathDays, ReviewedStep; on the home page CommonCodes; on
 // /who-fixes/ FixGroups, ClassNames, MetaProvider, ContactsOf;
 // on /changes/ Changes, ChangesTotal, HistoryMissing, HistoryURL, CommitURL.
 //

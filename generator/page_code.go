@@ -26,6 +26,26 @@ type Lead struct {
 // Lead is the page code's ten-second answer (leadOf).
 func (p *page) Lead() Lead { return leadOf(p.Code) }
 
+// NumberCheck is the field on a code page whose advice depends on the recipient's country
+// (static/numbers.js says which case applies), or nil.
+type NumberCheck struct{ Kind, Label string }
+
+// numberChecks names the pages that have one, by code: 131049 blocks marketing templates to
+// US numbers only; 131030's usual cause is the second form of Argentine and Mexican mobiles;
+// 130497 is about the recipient's country.
+var numberChecks = map[string]NumberCheck{
+	"131049": {"us-marketing", "Is the customer's number a US one? Paste it"},
+	"131030": {"number-form", "Check the customer's number against the allowed list: paste it"},
+	"130497": {"country", "Which country is the customer's number in? Paste it"},
+}
+
+func (p *page) NumberCheck() *NumberCheck {
+	if c, ok := numberChecks[p.Code.Key]; ok {
+		return &c
+	}
+	return nil
+}
+
 // leadOf is a code's ten-second answer, which its page and its search result both show. A
 // code that several providers list takes Meta's definition of the same condition when it
 // has one, so a Twilio customer is not quoted Aircall's article; otherwise its first
