@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"strconv"
 	"strings"
@@ -28,11 +29,13 @@ type Change struct {
 	More    int            // entries not named
 }
 
-// ChangedEntry is a changed file: the entry it holds and its page, if it has one now.
+// ChangedEntry is a changed file: the entry it holds and its page, if it has one now, and
+// what changed in it for an agent (changes_what.go).
 type ChangedEntry struct {
 	Label   string // "131047 Re-engagement message", "Aircall", "data/README.md"
 	Path    string // the page below the site's root ("" is the home page)
 	HasPage bool
+	What    []string // "2 causes added.", "New entries: 20003, 20404."
 }
 
 // entryPages names the page of every data and content file the site was built from.
@@ -40,23 +43,23 @@ func entryPages(s *Site) map[string]ChangedEntry {
 	m := map[string]ChangedEntry{}
 	for _, c := range s.Codes {
 		if c.HasFile() {
-			m[c.File] = ChangedEntry{c.Key + " " + c.Title, codePath(c.Key), true}
+			m[c.File] = ChangedEntry{Label: c.Key + " " + c.Title, Path: codePath(c.Key), HasPage: true}
 		}
 	}
 	for _, p := range s.Providers {
-		m[p.File] = ChangedEntry{p.Name, providerPath(p.Slug), true}
+		m[p.File] = ChangedEntry{Label: p.Name, Path: providerPath(p.Slug), HasPage: true}
 	}
 	if s.Tiers != nil {
-		m[s.Tiers.File] = ChangedEntry{"Messaging limits (tiers)", tiersPath, true}
+		m[s.Tiers.File] = ChangedEntry{Label: "Messaging limits (tiers)", Path: tiersPath, HasPage: true}
 	}
 	if s.Quality != nil {
-		m[s.Quality.File] = ChangedEntry{"Quality rating", qualityPath, true}
+		m[s.Quality.File] = ChangedEntry{Label: "Quality rating", Path: qualityPath, HasPage: true}
 	}
 	for _, p := range s.Pages {
-		m[p.File] = ChangedEntry{p.Title, contentPath(p.Slug), true}
+		m[p.File] = ChangedEntry{Label: p.Title, Path: contentPath(p.Slug), HasPage: true}
 	}
 	if s.Home != nil {
-		m[s.Home.File] = ChangedEntry{"Home page", "", true}
+		m[s.Home.File] = ChangedEntry{Label: "Home page", HasPage: true}
 	}
 	return m
 }
@@ -78,6 +81,7 @@ func changes(s *Site, commits []Commit) []Change {
 			if !ok {
 				e = ChangedEntry{Label: f}
 			}
+			e.What = c.What[f]
 			ch.Entries = append(ch.Entries, e)
 		}
 		out = append(out, ch)
@@ -87,6 +91,51 @@ func changes(s *Site, commits []Commit) []Change {
 
 // Changes lists the newest changes for /changes/.
 func (p *page) Changes() []Change { return changes(p.Site, p.r.opt.History.Commits) }
+
+// ChangeWeek is the changes of one week, Monday to Sunday in UTC, newest first. Quiet says
+// when the weeks before it (older) had no change: "Nothing changed from 2 to 15 November".
+type ChangeWeek struct {
+	Monday  time.Time
+	Changes []Change
+	Quiet   string
+}
+
+// ChangeWeeks groups the newest changes by week.
+func (p *page) ChangeWeeks() []ChangeWeek { return changeWeeks(p.Changes()) }
+
+func changeWeeks(list []Change) []ChangeWeek {
+	var out []ChangeWeek
+	for _, c := range list {
+		d := c.Date.UTC()
+		monday := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC).AddDate(0, 0, -(int(d.Weekday())+6)%7)
+		if len(out) == 0 || !out[len(out)-1].Monday.Equal(monday) {
+			if len(out) > 0 {
+				// The weeks between this one's last change and the newer week's Monday were quiet.
+				newer := &out[len(out)-1]
+				if gap := newer.Monday.Sub(monday); gap > 7*24*time.Hour {
+					from, to := monday.AddDate(0, 0, 7), newer.Monday.AddDate(0, 0, -1)
+					newer.Quiet = "Nothing changed from " + from.Format("2 January") + " to " + to.Format("2 January 2006") + "."
+				}
+			}
+			out = append(out, ChangeWeek{Monday: monday})
+		}
+		out[len(out)-1].Changes = append(out[len(out)-1].Changes, c)
+	}
+	return out
+}
+
+// Headline names a change in a line, for the feed's entry title: the entries it touched.
+func (c Change) Headline() string {
+	var names []string
+	for _, e := range c.Entries {
+		names = append(names, e.Label)
+	}
+	h := shortList(names)
+	if c.More > 0 {
+		h += fmt.Sprintf(" and %d more", c.More)
+	}
+	return h
+}
 
 // ChangesTotal is the number of commits in the history, shown or not.
 func (p *page) ChangesTotal() int { return len(p.r.opt.History.Commits) }
@@ -150,17 +199,21 @@ func (r *builder) atomFeed() []byte {
 	for _, c := range list {
 		b.WriteString("  <entry>\n")
 		b.WriteString("    <id>" + esc(base+changesPath+"#"+c.ID) + "</id>\n")
-		b.WriteString("    <title>" + esc(c.Subject) + "</title>\n")
+		b.WriteString("    <title>" + esc(c.Headline()) + "</title>\n")
 		b.WriteString("    <updated>" + c.Date.Format(time.RFC3339) + "</updated>\n")
 		b.WriteString(`    <link rel="alternate" type="text/html" href="` + esc(base+changesPath+"#"+c.ID) + `"/>` + "\n")
 		var html strings.Builder
-		html.WriteString("<p>Changed:</p><ul>")
+		html.WriteString("<ul>")
 		for _, e := range c.Entries {
 			if e.HasPage {
-				html.WriteString(`<li><a href="` + esc(base+e.Path) + `">` + esc(e.Label) + "</a></li>")
+				html.WriteString(`<li><a href="` + esc(base+e.Path) + `">` + esc(e.Label) + "</a>")
 			} else {
-				html.WriteString("<li>" + esc(e.Label) + "</li>")
+				html.WriteString("<li>" + esc(e.Label))
 			}
+			if len(e.What) > 0 {
+				html.WriteString(": " + esc(strings.Join(e.What, " ")))
+			}
+			html.WriteString("</li>")
 		}
 		if c.More > 0 {
 			html.WriteString("<li>and " + strconv.Itoa(c.More) + " more</li>")

@@ -2,11 +2,13 @@ package generator
 
 import (
 	"encoding/xml"
+	"fmt"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -21,7 +23,8 @@ func fixtureHistory() History {
 		many = append(many, "data/codes/9"+strings.Repeat("0", i)+".toml")
 	}
 	commits := []Commit{
-		{Hash: "aaaa1111bbbb2222cccc3333dddd4444eeee5555", Date: day(20), Subject: "131047: Meta's new wording <b>", Files: []string{"data/codes/131047.toml", "data/providers/acme.toml"}},
+		{Hash: "aaaa1111bbbb2222cccc3333dddd4444eeee5555", Date: day(20), Subject: "131047: Meta's new wording <b>", Files: []string{"data/codes/131047.toml", "data/providers/acme.toml"},
+			What: map[string][]string{"data/codes/131047.toml": {"2 causes added.", "Retry advice now “Do not retry”."}}},
 		{Hash: "bbbb1111bbbb2222cccc3333dddd4444eeee5555", Date: day(10), Subject: "Drop 999, document the format", Files: []string{"data/README.md", "data/codes/999.toml", "content/window.md", "content/index.md"}},
 		{Hash: "cccc1111bbbb2222cccc3333dddd4444eeee5555", Date: day(2), Subject: "Many codes", Files: many},
 		{Hash: "dddd1111bbbb2222cccc3333dddd4444eeee5555", Date: day(1), Subject: "131047 first", Files: []string{"data/codes/131047.toml"}},
@@ -77,12 +80,14 @@ func TestChangesPage(t *testing.T) {
 	for _, want := range []string{
 		`<link rel="alternate" type="application/atom+xml" href="/kb/changes/atom.xml"`,
 		`<li id="c-aaaa1111bbbb">`,
-		`<time datetime="2026-11-20T09:30:00Z">2026-11-20</time> 131047: Meta&#39;s new wording &lt;b&gt;`,
-		`<a href="/kb/codes/131047/">131047 Re-engagement message</a>`,
+		`<h2 id="w-2026-11-16">Week of Monday 16 November 2026</h2>`,
+		`<h2 id="w-2026-10-26">Week of Monday 26 October 2026</h2>`,
+		`<time datetime="2026-11-20T09:30:00Z">2026-11-20</time>`,
+		`<a href="/kb/codes/131047/">131047 Re-engagement message</a>: 2 causes added. Retry advice now “Do not retry”.</li>`,
 		`<span class="muted">data/codes/999.toml</span>`,
 		`<a href="/kb/">Home page</a>`,
 		`<li class="muted">and 2 more</li>`,
-		`<a class="commit" href="https://github.com/org/kb/commit/aaaa1111bbbb2222cccc3333dddd4444eeee5555">commit aaaa111</a>`,
+		`<a class="commit muted" href="https://github.com/org/kb/commit/aaaa1111bbbb2222cccc3333dddd4444eeee5555" title="131047: Meta&#39;s new wording &lt;b&gt;">commit aaaa111</a>`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("/changes/ does not contain %s", want)
@@ -145,7 +150,12 @@ func TestChangesPage(t *testing.T) {
 		t.Fatalf("%d entries, want 4", len(f.Entries))
 	}
 	ids := map[string]bool{}
-	for _, e := range f.Entries {
+	for i, e := range f.Entries {
+		// An entry's id is its commit's, not its place in the list: a new commit must not
+		// make feed readers show every older entry again as new.
+		if want := "https://org.example/kb/changes/#c-" + fixtureHistory().Commits[i].Hash[:12]; e.ID != want {
+			t.Errorf("entry %d has id %q, want %q", i, e.ID, want)
+		}
 		absolute("entry id", e.ID)
 		absolute("entry link", e.Link.Href)
 		rfc3339("entry updated", e.Updated)
@@ -154,8 +164,8 @@ func TestChangesPage(t *testing.T) {
 		}
 		ids[e.ID] = true
 	}
-	if e := f.Entries[0]; e.Title != "131047: Meta's new wording <b>" || e.Content.Type != "html" ||
-		!strings.Contains(e.Content.Text, `<a href="https://org.example/kb/codes/131047/">131047 Re-engagement message</a>`) {
+	if e := f.Entries[0]; e.Title != "131047 Re-engagement message, Acme" || e.Content.Type != "html" ||
+		!strings.Contains(e.Content.Text, `<a href="https://org.example/kb/codes/131047/">131047 Re-engagement message</a>: 2 causes added. Retry advice now “Do not retry”.</li>`) {
 		t.Errorf("first entry: %q, content (%s) %s", e.Title, e.Content.Type, e.Content.Text)
 	}
 	again := buildFixture(t, opt)
@@ -179,6 +189,69 @@ func TestChangesPage(t *testing.T) {
 	if _, ok := shallow["changes/atom.xml"]; ok {
 		t.Error("a shallow clone wrote a feed")
 	}
+}
+
+// TestChangeWeeks groups changes by their Monday (UTC) and says which weeks were quiet.
+func TestChangeWeeks(t *testing.T) {
+	at := func(s string) Change {
+		d, _ := time.Parse(time.RFC3339, s)
+		return Change{ID: s, Date: d}
+	}
+	weeks := changeWeeks([]Change{at("2026-12-06T23:59:00Z"), at("2026-11-30T00:00:00Z"), at("2026-11-29T23:00:00Z"), at("2026-11-04T10:00:00Z")})
+	var got []string
+	for _, w := range weeks {
+		got = append(got, fmt.Sprintf("%s %d %q", w.Monday.Format("2006-01-02"), len(w.Changes), w.Quiet))
+	}
+	want := []string{`2026-11-30 2 ""`, `2026-11-23 1 "Nothing changed from 9 November to 22 November 2026."`, `2026-11-02 1 ""`}
+	if !slices.Equal(got, want) {
+		t.Errorf("weeks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestWhatChanged: two versions of a data file in, what changed for an agent out.
+func TestWhatChanged(t *testing.T) {
+	code := func(retry string, causes ...string) []byte {
+		return []byte(fmt.Sprintf("title = \"Re-engagement message\"\nretry = %q\nfix_by = [\"you\"]\nsummary = \"s\"\ncauses = [%s]\nactions = [\"a\"]\n", retry, quoteAll(causes)))
+	}
+	provider := func(entries ...string) []byte {
+		b := "name = \"Acme\"\n"
+		for _, e := range entries {
+			code, meaning, _ := strings.Cut(e, "=")
+			b += fmt.Sprintf("[[errors]]\ncode = %q\ntitle = \"T\"\nmeaning = %q\n", code, meaning)
+		}
+		return []byte(b)
+	}
+	for _, c := range []struct {
+		name, kind    string
+		before, after []byte
+		want          string
+	}{
+		{"new code", "code", nil, code("no", "x", "y"), "New code page, with 2 causes and 1 action."},
+		{"causes added", "code", code("no", "x"), code("no", "x", "y", "z"), "2 causes added."},
+		{"a cause reworded", "code", code("no", "x", "y"), code("no", "x", "y2"), "1 cause corrected or reworded."},
+		{"a cause removed", "code", code("no", "x", "y"), code("no", "x"), "1 cause removed."},
+		{"retry changed", "code", code("no", "x"), code("yes", "x"), "Retry advice now “Retry” (was “Do not retry”)."},
+		{"nothing an agent sees", "code", code("no", "x"), append(code("no", "x"), "# a comment\n"...), "Sources or search words updated; the advice is the same."},
+		{"provider entries", "provider", provider("1=a", "2=b"), provider("1=a", "2=b2", "3=c"), "New entries: 3. Entries corrected: 2."},
+		{"provider removed entry", "provider", provider("1=a", "2=b"), provider("1=a"), "Entries removed: 2."},
+		{"new provider", "provider", nil, provider("1=a"), "New provider, with 1 entry."},
+		{"guide", "", []byte("a"), []byte("b"), "Text updated."},
+		{"new guide", "", nil, []byte("b"), "New page."},
+		{"removed", "code", code("no"), nil, "Removed."},
+		{"broken file", "code", code("no"), []byte("title = "), ""},
+	} {
+		if got := strings.Join(whatChanged(c.kind, c.before, c.after), " "); got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func quoteAll(items []string) string {
+	var q []string
+	for _, s := range items {
+		q = append(q, fmt.Sprintf("%q", s))
+	}
+	return strings.Join(q, ", ")
 }
 
 // TestReadHistory runs the one git command on a real repository: commits newest first with

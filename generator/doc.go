@@ -55,7 +55,7 @@
 // OpenSearchURL, FeedURL; on code pages Lead, CustomerReply, TicketNote, Contents, CauseIDs, NumberCheck,
 // DisagreementTopics (page_code.go); on guides Headings; on /window/ WindowCodes, WindowClosedTable, WindowExample, WindowHours; on /tiers/ TierSteps, UsageDays, RaiseHours, PathDays, ReviewedStep; on the home page CommonCodes; on
 // /who-fixes/ FixGroups, ClassNames, MetaProvider, ContactsOf;
-// on /changes/ Changes, ChangesTotal, HistoryMissing, HistoryURL, CommitURL.
+// on /changes/ Changes, ChangeWeeks, ChangesTotal, HistoryMissing, HistoryURL, CommitURL.
 //
 // # Template functions
 //

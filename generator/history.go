@@ -3,7 +3,9 @@ package generator
 import (
 	"bytes"
 	"os/exec"
+	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -25,6 +27,10 @@ type Commit struct {
 	Date    time.Time // the author date, in UTC
 	Subject string
 	Files   []string // by path relative to the repository's root, as git lists them
+	// What says, by file, what the commit changed for an agent (changes_what.go), for the
+	// newest commits /changes/ shows; read once here, so neither a build's page and feed nor
+	// a preview's rebuilds decode old versions again.
+	What map[string][]string
 }
 
 // ReadHistory reads the history of the files under dirs, named as RepoPath names them, in
@@ -48,7 +54,74 @@ func ReadHistory(dirs ...string) History {
 		return History{Missing: "git log failed"}
 	}
 	commits := parseGitLog(out)
+	readContents(top, commits[:min(len(commits), changesShown)])
 	return History{Changed: lastChanged(commits), Commits: commits}
+}
+
+// readContents fills Before and After for the commits' files (at most filesShown each, the
+// ones /changes/ names) with one `git cat-file --batch`, which reads every version in one
+// process. A failure leaves them empty: the page then names the files without saying how
+// they changed.
+func readContents(top string, commits []Commit) {
+	var in bytes.Buffer
+	for _, c := range commits {
+		for _, f := range c.Files[:min(len(c.Files), filesShown)] {
+			in.WriteString(c.Hash + "^:" + f + "\n" + c.Hash + ":" + f + "\n")
+		}
+	}
+	cmd := exec.Command("git", "-C", top, "cat-file", "--batch")
+	cmd.Stdin = &in
+	out, err := cmd.Output()
+	if err != nil {
+		return
+	}
+	next := func() []byte {
+		line, rest, ok := bytes.Cut(out, []byte("\n"))
+		if !ok {
+			out = nil
+			return nil
+		}
+		fields := strings.Fields(string(line))
+		if len(fields) != 3 {
+			out = rest // "<name> missing": the file did not exist there
+			return nil
+		}
+		size, _ := strconv.Atoi(fields[2])
+		if size+1 > len(rest) {
+			out = nil
+			return nil
+		}
+		body := rest[:size:size]
+		out = rest[size+1:]
+		return body
+	}
+	type versions struct{ before, after []byte }
+	read := make([]map[string]versions, len(commits))
+	for i, c := range commits {
+		read[i] = map[string]versions{}
+		for _, f := range c.Files[:min(len(c.Files), filesShown)] {
+			read[i][f] = versions{next(), next()}
+		}
+	}
+	// Decoding two versions of each file is most of the cost: one commit per worker.
+	parallel(len(commits), func(i int) {
+		what := map[string][]string{}
+		for f, v := range read[i] {
+			what[f] = whatChanged(fileKind(f), v.before, v.after)
+		}
+		commits[i].What = what
+	})
+}
+
+// fileKind tells a code file from a provider file by the folder the data format puts it in.
+func fileKind(file string) string {
+	switch dir := path.Base(path.Dir(file)); dir {
+	case "codes":
+		return "code"
+	case "providers":
+		return "provider"
+	}
+	return ""
 }
 
 // RepoPath names a folder as the repository sees it, relative to its root with forward

@@ -264,6 +264,9 @@ func buildSearchIndex(s *Site) (Files, error) {
 		guides = append(guides, len(docs))
 		docs = append(docs, d)
 	}
+	// /changes/ is found by what agents type to see what is new, in the three languages.
+	guides = append(guides, len(docs))
+	docs = append(docs, searchDoc{url: changesPath, title: "What changed", titleText: []string{"What changed", "what's new", "recent changes", "changelog", "updates to the knowledge base", "novedades", "qué cambió", "cambios recientes", "o que mudou", "novidades", "mudanças recentes"}})
 	idx := invert(docs)
 	idx.Guides = guides
 	idx.Stop = strings.Join(strings.Fields(stopList), " ")
