@@ -70,6 +70,9 @@ func changes(s *Site, commits []Commit) []Change {
 	pages := entryPages(s)
 	var out []Change
 	for _, c := range commits[:min(len(commits), changesShown)] {
+		if len(c.Files) == 0 {
+			continue // a merge: its changes are listed with the commits it brought in
+		}
 		short := c.Hash[:min(len(c.Hash), 12)]
 		ch := Change{ID: "c-" + short, Hash: c.Hash, Date: c.Date, Subject: c.Subject}
 		for _, f := range c.Files {

@@ -168,9 +168,9 @@
         if (rank < 9) out.push({ z: z, rank: rank });
       });
     }
-    // Among equals, the zones of the big cities listed above come first (Sao Paulo before
-    // Sao Tome), then by name.
-    var big = function (z) { return cities[z.id] ? 0 : 1; };
+    // Among equals, the zones with more big cities listed above come first (Sao Paulo
+    // before Sao Tome, and before Bahia for "Brasil"), then by name.
+    var big = function (z) { return -(cities[z.id] || []).length; };
     out.sort(function (a, b) { return a.rank - b.rank || big(a.z) - big(b.z) || (a.z.id < b.z.id ? -1 : a.z.id > b.z.id ? 1 : 0); });
     return out.map(function (o) { return o.z; });
   };
