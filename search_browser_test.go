@@ -106,6 +106,14 @@ var pastedQueries = []struct{ query, want string }{
 	{"número não tem WhatsApp", "codes/131026/"},
 	{"numero nao tem whatsapp", "codes/131026/"},
 	{"fora da janela de 24 horas", "window/"},
+	// /changes/ is where agents look for what is new (issue 25), in the three languages.
+	{"what changed", "changes/"},
+	{"novedades", "changes/"},
+	{"o que mudou", "changes/"},
+	// A literal message found whole beats messages that share its words (issue 26, phrases):
+	// Gupshup 1006, 1007 and 1008 say almost the same words in different orders and lengths.
+	{"error: Message sending failed as the user is inactive for session message and not opted in for template message", "providers/gupshup/#code-1006"},
+	{"status failed: User is not Opted in and Inactive", "providers/gupshup/#code-1008"},
 	{"modelo pausado", "codes/132015/"},
 	{"classificação de qualidade do número", "quality/"},
 	{"plantilla no existe en la traducción", "codes/132001/"},

@@ -90,7 +90,20 @@ type searchDoc struct {
 	// opening it: the retry verdict, and the meaning in one short line. It is written to
 	// search/lines.json, which the script fetches after the first results are shown.
 	line [2]string
+	// phrases are the literal messages as stems in order: a query that holds one
+	// whole finds the code or entry whose message it is, even when other pages share its
+	// words (search/phrases.json).
+	phrases []string
 }
+
+// minPhrase is the fewest words a message needs to count as a phrase (and two of them not
+// stop words): shorter ones ("Invalid token") are everyday words, as bags of words rank them.
+const minPhrase = 3
+
+// maxPhrase is how many words of a message its phrase holds: the whole message, as pasted,
+// so that of two messages that begin alike the query's own is the longer match; the tail of
+// a very long one (Meta's pointers to documentation) is left out.
+const maxPhrase = 30
 
 // numberedStep is a heading that numbers a step: "## 2. The 24-hour window".
 var numberedStep = regexp.MustCompile(`^#+\s+\d+\.\s`)
@@ -106,6 +119,9 @@ const messageHead = 12
 func (d *searchDoc) addMessages(messages []string) {
 	for _, m := range messages {
 		words := strings.Fields(m)
+		if stems := Tokenize(strings.Join(words[:min(len(words), maxPhrase)], " ")); len(words) >= minPhrase && len(stems) >= 2 {
+			d.phrases = append(d.phrases, strings.Join(stems, " "))
+		}
 		if len(words) <= messageHead {
 			d.titleText = append(d.titleText, m)
 			continue
@@ -319,6 +335,16 @@ func buildSearchIndex(s *Site) (Files, error) {
 		lines[i] = d.line
 	}
 	if files[searchPath+"lines.json"], err = json.Marshal(lines); err != nil {
+		return nil, err
+	}
+	// [doc, phrase] pairs, fetched only by a query of minPhrase words or more.
+	var phrases [][2]any
+	for i, d := range docs {
+		for _, p := range d.phrases {
+			phrases = append(phrases, [2]any{i, p})
+		}
+	}
+	if files[searchPath+"phrases.json"], err = json.Marshal(phrases); err != nil {
 		return nil, err
 	}
 	if idx.Equivalent == nil {

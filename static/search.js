@@ -11,6 +11,9 @@
   // The stop words and the everyday Portuguese and Spanish words read as English come with
   // the index (generator/search.go holds them), so that both sides read words alike.
   var STOP = new Set(), SAME_WORD = {};
+  // MIN_PHRASE is the fewest words a query needs before literal messages are matched whole
+  // (search.go, minPhrase: shorter messages are not indexed as phrases).
+  var MIN_PHRASE = 3;
   function isLetters(w) { return /^\p{L}+$/u.test(w); }
   function stem(w) {
     var n = Array.from(w).length;
@@ -302,8 +305,10 @@
     a.terms = a.owned.concat(a.statuses).map(lowerBound);
     a.matches.forEach(function (m) { m.forEach(function (_, t) { a.terms.push(t); }); });
     // What must be fetched before the search can run: shards, and equivalents for codes.
+    a.text = q;
+    a.phrased = q.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length >= MIN_PHRASE;
     a.waiting = function () {
-      var w = [loadShards(a.terms), a.codes.length ? loadEquivalents() : null].filter(Boolean);
+      var w = [loadShards(a.terms), a.codes.length ? loadEquivalents() : null, a.phrased ? loadPart("phrases") : null].filter(Boolean);
       return w.length ? Promise.all(w) : null;
     };
     return a;
@@ -411,6 +416,15 @@
     // A document whose whole title the query names beats one that merely contains the
     // words ("quality rating" is the quality page); the retired On-Premises API and
     // providers' own codes yield to Meta's current codes on a tie of words.
+    // A literal message the query holds whole, in order, names its code or entry above pages
+    // that only share its words ("User Not Opted In" is Gupshup's 1008, not 1006 and 1007,
+    // whose messages hold the same words among others).
+    if (index.phrases && a.phrased) {
+      var said = " " + tokenize(a.text).join(" ") + " ";
+      index.phrases.forEach(function (p) {
+        if (said.indexOf(" " + p[1] + " ") >= 0 && scores.has(p[0])) add(p[0], 20 + 2 * p[1].split(" ").length);
+      });
+    }
     var ranked = Array.from(scores.entries()).sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; }).slice(0, 60);
     search.last = ranked;
     if (stems.size) {
@@ -516,7 +530,7 @@
     function render(q) {
       var started = performance.now();
       var a = q.trim() ? plan(q) : null;
-      var waiting = a && loadShards(a.terms);
+      var waiting = a && a.waiting();
       if (waiting) {
         waiting.then(function () { if (box.value === q) render(q); }, function (err) { status.textContent = String(err); });
         return;
