@@ -311,7 +311,9 @@ func TestStemParity(t *testing.T) {
 	words := []string{"templates", "paused", "pausing", "pause", "messages", "replies", "classes", "status", "analysis", "rating", "configured", "Ünïcode", "131047", "api_key", "24-hour", "WABA",
 		"doing", "thing", "using", "bring", "número não", "NÃO É", "na\u0303o", "límite alcanzado", "traducción", "Straße", "ÀÉÎÕÜÇÑ",
 		"unauthorised", "organisations", "revised", "promises", "mensagens de erro", "una plantilla",
-		"notificações", "baneada", "Canada"}
+		"notificações", "baneada", "Canada",
+		// the glossary (issue 26): Russian, Chinese, Arabic, Hindi, Indonesian, Turkish
+		"сообщение не доставлено", "模板消息发送失败", "تم رفض القالب", "संदेश डिलीवर नहीं हुआ", "pesan gagal terkirim", "şablon reddedildi"}
 	for _, w := range words {
 		q, _ := json.Marshal(w)
 		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`kbSearch.tokenize(`+string(q)+`)`))

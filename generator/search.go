@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"cmp"
 	"encoding/json"
 	"net/http"
 	"regexp"
@@ -60,6 +61,8 @@ type searchIndex struct {
 	// does: words separated by spaces, and "word=english" pairs.
 	Stop string `json:"stop"`
 	Same string `json:"same"`
+	// Gloss is the glossary, "stem=english" pairs separated by spaces.
+	Gloss string `json:"gloss"`
 	// Guides are the positions in Docs of the pages that explain how something works (the
 	// window, tiers, quality, escalation, rate limits) rather than one error: a question in
 	// plain words finds them before a code, an error report a code before them.
@@ -292,6 +295,12 @@ func buildSearchIndex(s *Site) (Files, error) {
 	}
 	slices.Sort(same)
 	idx.Same = strings.Join(same, " ")
+	var gloss []string
+	for stem, en := range glossary {
+		gloss = append(gloss, stem+"="+en)
+	}
+	slices.Sort(gloss)
+	idx.Gloss = strings.Join(gloss, " ")
 	idx.Names = names
 	idx.Paths = searchPaths{Code: codesPath, Provider: providersPath, Status: statusesPath}
 	idx.Labels = searchLabels{Class: map[string]string{}, Fix: map[string]string{}}
@@ -481,6 +490,91 @@ var sameWord = map[string]string{
 	"numero": "number", "numeros": "number",
 	"valido": "valid", "valida": "valid", "invalido": "invalid", "invalida": "invalid",
 	"invalidos": "invalid", "invalidas": "invalid",
+	// Indonesian
+	"pesan": "message", "templat": "template", "terkirim": "delivered", "gagal": "failed", "kesalahan": "error",
+	"diblokir": "blocked", "blokir": "blocked", "nomor": "number", "batas": "limit", "pembayaran": "payment",
+	"disetujui": "approved", "ditolak": "rejected", "kirim": "send", "mengirim": "send", "dikirim": "send",
+	"akun": "account", "bisnis": "business", "kualitas": "quality", "verifikasi": "verification", "jendela": "window",
+	// Turkish, folded as fold does (ö, ü, ç to o, u, c; ş, ğ and ı stay)
+	"mesaj": "message", "mesajlar": "message", "mesajı": "message", "şablon": "template", "şablonu": "template",
+	"iletildi": "delivered", "iletilmedi": "delivered", "gonderildi": "send", "gonderilemedi": "send",
+	"gonderilemiyor": "send", "gonder": "send", "hata": "error", "hatası": "error", "engellendi": "blocked",
+	"numara": "number", "numarası": "number", "odeme": "payment", "onaylandı": "approved", "reddedildi": "rejected",
+	"hesap": "account", "hesabı": "account", "işletme": "business", "kalite": "quality", "başarısız": "failed",
+	"doğrulama": "verification",
+}
+
+// glossary is the domain's vocabulary in languages whose words sameWord cannot list whole:
+// Russian inflects them, Chinese and Japanese write without spaces, Arabic attaches its
+// article, Hindi adds endings. A word in a non-Latin script that contains one of these
+// stems, anywhere, stands for the English word (several stems, several words, in the order
+// they appear). Indonesian and Turkish are whole words, in sameWord. Issue 26: languages by
+// vocabulary, not by query; the same table runs in the browser (index.json's "gloss").
+var glossary = map[string]string{
+	// Russian
+	"шаблон": "template", "сообщени": "message", "доставл": "delivered", "ошибк": "error", "блокир": "blocked",
+	"номер": "number", "окн": "window", "лимит": "limit", "ограничен": "limit", "оплат": "payment", "платеж": "payment",
+	"одобр": "approved", "приостанов": "paused", "бизнес": "business", "аккаунт": "account", "учетн": "account",
+	"отклон": "rejected", "отправ": "send", "получ": "receive", "качеств": "quality", "спам": "spam",
+	"регистр": "registration", "телефон": "phone", "вебхук": "webhook", "токен": "token", "забан": "banned",
+	// Chinese
+	"模板": "template", "消息": "message", "信息": "message", "讯息": "message", "送达": "delivered", "发送": "send",
+	"失败": "failed", "错误": "error", "封禁": "banned", "封号": "banned", "被封": "banned", "屏蔽": "blocked",
+	"拦截": "blocked", "号码": "number", "电话": "phone", "窗口": "window", "小时": "hours", "限制": "limit",
+	"限额": "limit", "付款": "payment", "支付": "payment", "审核": "review", "批准": "approved", "暂停": "paused",
+	"企业": "business", "商家": "business", "账号": "account", "账户": "account", "帐号": "account", "拒绝": "rejected",
+	"接收": "receive", "收不到": "receive", "回调": "webhook", "令牌": "token", "质量": "quality", "验证": "verification",
+	"垃圾": "spam", "注册": "registration",
+	// Arabic
+	"رسال": "message", "رسائل": "message", "قالب": "template", "قوالب": "template", "تسليم": "delivered",
+	"ارسال": "send", "إرسال": "send", "خطأ": "error", "فشل": "failed", "حظر": "blocked", "محظور": "blocked",
+	"رقم": "number", "دفع": "payment", "موافق": "approved", "حساب": "account", "رفض": "rejected", "مرفوض": "rejected",
+	"جودة": "quality", "توثيق": "verification",
+	// Hindi
+	"टेम्पलेट": "template", "संदेश": "message", "मैसेज": "message", "डिलीवर": "delivered", "भेज": "send",
+	"त्रुटि": "error", "एरर": "error", "ब्लॉक": "blocked", "नंबर": "number", "सीमा": "limit", "लिमिट": "limit",
+	"भुगतान": "payment", "स्वीकृत": "approved", "खाता": "account", "अकाउंट": "account", "अस्वीकार": "rejected",
+	"विफल": "failed", "फेल": "failed", "बैन": "banned", "गुणवत्ता": "quality", "सत्यापन": "verification",
+}
+
+// glossaryWords replaces a word in a non-Latin script by the English words of the
+// glossary stems it contains, in order: none when it contains none, since nothing in the
+// index is written in those scripts ("не", "تم" would only stop a title from matching
+// every word of the query). It returns nil for a Latin word, which stays as it is.
+func glossaryWords(w string) []string {
+	latin := true
+	for _, r := range w {
+		if r > 0x24f {
+			latin = false
+			break
+		}
+	}
+	if latin {
+		return nil
+	}
+	type found struct {
+		at int
+		en string
+	}
+	var hits []found
+	for stem, en := range glossary {
+		for i := 0; ; {
+			j := strings.Index(w[i:], stem)
+			if j < 0 {
+				break
+			}
+			hits = append(hits, found{i + j, en})
+			i += j + len(stem)
+		}
+	}
+	slices.SortFunc(hits, func(a, b found) int { return cmp.Or(a.at-b.at, strings.Compare(a.en, b.en)) })
+	out := []string{}
+	for _, h := range hits {
+		if len(out) == 0 || out[len(out)-1] != h.en {
+			out = append(out, h.en)
+		}
+	}
+	return out
 }
 
 // foldAccents maps the accented Latin letters of Portuguese, Spanish, French and German to
@@ -505,9 +599,17 @@ func Tokenize(text string) []string {
 		}
 		return r
 	}, foldAccents.Replace(strings.ToLower(text)))
+	var split []string
 	for _, w := range strings.FieldsFunc(folded, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r)
 	}) {
+		if en := glossaryWords(w); en != nil {
+			split = append(split, en...)
+		} else {
+			split = append(split, w)
+		}
+	}
+	for _, w := range split {
 		if stopWords[w] || len([]rune(w)) < 2 && !isDigits(w) {
 			continue
 		}

@@ -169,3 +169,24 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+// TestGlossary: the domain's words in Russian, Chinese, Arabic, Hindi, Indonesian and Turkish
+// become the index's English words, inflected, unspaced or with an article attached.
+func TestGlossary(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Сообщения не доставлены", "messag deliver"},
+		{"шаблон отклонён", "templat reject"},
+		{"模板消息发送失败", "templat messag send fail"},
+		{"号码被封了怎么办", "number bann"},
+		{"تم رفض القالب", "reject templat"},
+		{"संदेश डिलीवर नहीं हुआ", "messag deliver"},
+		{"pesan gagal terkirim", "messag fail deliver"},
+		{"şablon reddedildi", "templat reject"},
+		{"template rejected", "templat reject"}, // English is left as it was
+		{"Привет мир 131047", "131047"},         // nothing else in the index is in those scripts
+	} {
+		if got := strings.Join(Tokenize(c.text), " "); got != c.want {
+			t.Errorf("Tokenize(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}

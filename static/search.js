@@ -10,7 +10,7 @@
   // Tokenize and stem exactly as generator/search.go does.
   // The stop words and the everyday Portuguese and Spanish words read as English come with
   // the index (generator/search.go holds them), so that both sides read words alike.
-  var STOP = new Set(), SAME_WORD = {};
+  var STOP = new Set(), SAME_WORD = {}, GLOSS = [];
   // MIN_PHRASE is the fewest words a query needs before literal messages are matched whole
   // (search.go, minPhrase: shorter messages are not indexed as phrases).
   var MIN_PHRASE = 3;
@@ -41,9 +41,28 @@
     return text.toLowerCase().replace(/[àáâãäåçèéêëìíîïñòóôõöùúûüýÿ]/g, function (c) { return FOLD[c]; }).replace(/[\u0300-\u036f]/g, "");
   }
   function words(text) {
-    return (fold(text).match(/[\p{L}\p{N}]+/gu) || []).filter(function (w) {
+    var split = [];
+    (fold(text).match(/[\p{L}\p{M}\p{N}]+/gu) || []).forEach(function (w) {
+      var en = glossaryWords(w);
+      if (en) split.push.apply(split, en); else split.push(w);
+    });
+    return split.filter(function (w) {
       return !STOP.has(w) && (Array.from(w).length >= 2 || /^\d+$/.test(w));
     });
+  }
+  // glossaryWords is search.go's: a word in a non-Latin script stands for the English words
+  // of the glossary stems it contains, in order, and for nothing when it contains none; null
+  // for a Latin word.
+  function glossaryWords(w) {
+    if (!/[^\u0000-\u024f]/.test(w)) return null;
+    var hits = [];
+    GLOSS.forEach(function (g) {
+      for (var i = 0, j; (j = w.indexOf(g[0], i)) >= 0; i = j + g[0].length) hits.push([j, g[1]]);
+    });
+    hits.sort(function (a, b) { return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0); });
+    var out = [];
+    hits.forEach(function (h) { if (out[out.length - 1] !== h[1]) out.push(h[1]); });
+    return out;
   }
   function english(w) { return Object.prototype.hasOwnProperty.call(SAME_WORD, w) ? SAME_WORD[w] : w; }
   function tokenize(text) { return words(text).map(function (w) { return stem(english(w)); }); }
@@ -57,6 +76,7 @@
         index = raw;
         STOP = new Set(raw.stop.split(" "));
         raw.same.split(" ").forEach(function (pair) { var p = pair.split("="); SAME_WORD[p[0]] = p[1]; });
+        GLOSS = raw.gloss.split(" ").map(function (pair) { return pair.split("="); });
         index.guides = new Set(raw.guides);
         index.codeDocs = new Map();
         index.statusDocs = new Map();
