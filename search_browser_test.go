@@ -133,6 +133,11 @@ var rankedQueries = []struct {
 	// A status alone: its page, then what has it in its title, and Meta's code that returns
 	// it, before any provider's entry that merely returns it.
 	{"HTTP 429", []string{"http/429/", "providers/infobip/#http-429-too-many-requests", "codes/131053/"}},
+	// A provider's own number that is also Meta's code: Meta's code first, and the status
+	// page before the provider's entry, unless the query names the provider.
+	{"whatsapp 1000", []string{"codes/1000/", "providers/vonage/#code-1000", "codes/63005/"}},
+	{"whatsapp 500", []string{"codes/500/", "http/500/", "providers/gupshup/#code-500"}},
+	{"sending via bird returns 2", []string{"providers/bird/#code-2", "send-response/", "providers/bird/#code-21"}},
 }
 
 // searchPage opens the site's search page in Chromium and waits for the index.
