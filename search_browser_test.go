@@ -138,6 +138,15 @@ var rankedQueries = []struct {
 	{"whatsapp 1000", []string{"codes/1000/", "providers/vonage/#code-1000", "codes/63005/"}},
 	{"whatsapp 500", []string{"codes/500/", "http/500/", "providers/gupshup/#code-500"}},
 	{"sending via bird returns 2", []string{"providers/bird/#code-2", "send-response/", "providers/bird/#code-21"}},
+	// A reason phrase is its status: that page first.
+	{"Service Unavailable", []string{"http/503/", "codes/131016/", "codes/2/"}},
+	{"Bad Request", []string{"http/400/"}},
+	{"Unauthorized", []string{"http/401/"}},
+	{"Forbidden", []string{"http/403/"}},
+	{"Not Found", []string{"http/404/"}},
+	{"Too Many Requests", []string{"http/429/"}},
+	{"Internal Server Error", []string{"http/500/"}},
+	{"Bad Gateway", []string{"http/502/"}},
 }
 
 // searchPage opens the site's search page in Chromium and waits for the index.
