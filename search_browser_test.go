@@ -127,6 +127,36 @@ var pastedQueries = []struct{ query, want string }{
 	{"200", "codes/200/"},
 }
 
+// rankedQueries are queries whose first results a rule decides, with those results in
+// order (three where places two and three are the rule's too). Written from the real data.
+var rankedQueries = []struct {
+	query string
+	top   []string
+}{
+	// A status and a provider: that provider's entry, the status page, the provider's page;
+	// no other provider's entry that returns the status.
+	{"Aircall answered HTTP 429", []string{"providers/aircall/#tier-limit-exceeded", "http/429/", "providers/aircall/"}},
+	{"Wati rejected the template-send request with HTTP 400", []string{"providers/wati/#400-validation", "http/400/", "providers/wati/"}},
+	{"360dialog HTTP 401", []string{"providers/360dialog/#invalid-api-key-older", "http/401/", "providers/360dialog/"}},
+	// A status alone: its page, then what has it in its title, and Meta's code that returns
+	// it, before any provider's entry that merely returns it.
+	{"HTTP 429", []string{"http/429/", "providers/infobip/#http-429-too-many-requests", "codes/131053/"}},
+	// A provider's own number that is also Meta's code: Meta's code first, and the status
+	// page before the provider's entry, unless the query names the provider.
+	{"whatsapp 1000", []string{"codes/1000/", "providers/vonage/#code-1000", "codes/63005/"}},
+	{"whatsapp 500", []string{"codes/500/", "http/500/", "providers/gupshup/#code-500"}},
+	{"sending via bird returns 2", []string{"providers/bird/#code-2", "send-response/", "providers/bird/#code-21"}},
+	// A reason phrase is its status: that page first.
+	{"Service Unavailable", []string{"http/503/", "codes/131016/", "codes/2/"}},
+	{"Bad Request", []string{"http/400/"}},
+	{"Unauthorized", []string{"http/401/"}},
+	{"Forbidden", []string{"http/403/"}},
+	{"Not Found", []string{"http/404/"}},
+	{"Too Many Requests", []string{"http/429/"}},
+	{"Internal Server Error", []string{"http/500/"}},
+	{"Bad Gateway", []string{"http/502/"}},
+}
+
 // searchPage opens the site's search page in Chromium and waits for the index.
 func searchPage(t *testing.T) (context.Context, builtSite) {
 	t.Helper()
@@ -175,6 +205,22 @@ func TestSearchQueries(t *testing.T) {
 	}
 	if len(searchQueries) < 30 {
 		t.Errorf("only %d queries", len(searchQueries))
+	}
+}
+
+// TestSearchRanking checks the first results of rankedQueries, in order: a rule that only
+// decides the second or third place shows nowhere in the first result.
+func TestSearchRanking(t *testing.T) {
+	ctx, _ := searchPage(t)
+	for _, tc := range rankedQueries {
+		q, _ := json.Marshal(tc.query)
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`kbSearch.search(`+string(q)+`)`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if top := got[:min(len(got), len(tc.top))]; !slices.Equal(top, tc.top) {
+			t.Errorf("search %q: first results %v, want %v", tc.query, got[:min(len(got), 5)], tc.top)
+		}
 	}
 }
 

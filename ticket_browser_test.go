@@ -10,11 +10,15 @@ import (
 
 // TestCopyForTicket opens a code page in Chromium, presses "Copy for the ticket" and "Copy
 // the reply" from the keyboard, and checks what reached the clipboard and what a screen
-// reader is told. The clipboard is stood in for by a function that keeps the text.
+// reader is told. The clipboard is stood in for by a function that keeps the text. The
+// page is opened from another address than the one the site was built for, as a mirror or
+// a build without --base-url is: the note on the page names the built address, the copied
+// one the address in the bar.
 func TestCopyForTicket(t *testing.T) {
 	s := checkedSite(t)
+	host := pagesHost(t, s)
 	ctx := browser(t)
-	if err := chromedp.Do(ctx, chromedp.Navigate(s.url+"codes/131026/")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(host+"codes/131026/")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`!document.querySelector('button[data-copy="ticket-note"]').hidden`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
@@ -49,10 +53,14 @@ func TestCopyForTicket(t *testing.T) {
 		}
 		switch tc.button {
 		case "ticket-note":
-			for _, want := range []string{"WhatsApp error 131026: Message undeliverable", "Who fixes it: ", "Details: " + s.url + "codes/131026/"} {
+			for _, want := range []string{"WhatsApp error 131026: Message undeliverable", "Who fixes it: ", "\nDetails: " + host + "codes/131026/"} {
 				if !strings.Contains(copied, want) {
 					t.Errorf("the ticket note does not contain %q:\n%s", want, copied)
 				}
+			}
+			shown, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("ticket-note").textContent`))
+			if err != nil || !strings.Contains(shown, "Details: "+s.url+"codes/131026/") || host == s.url {
+				t.Errorf("the page's note should name the built address %s, and the test open it from another (%s):\n%s", s.url, host, shown)
 			}
 		case "customer-reply":
 			if !strings.Contains(copied, "WhatsApp") || strings.Contains(copied, "<") || strings.Contains(copied, "131026") {

@@ -68,22 +68,29 @@ func TestNotFoundOffersSearch(t *testing.T) {
 		}
 		return got[0], got[1], got[2]
 	}
-	box, note, href := state("codes/131999/")
-	if box != "131999" {
-		t.Errorf("/codes/131999/: the search box holds %q, want 131999", box)
-	}
-	saysAll(t, "/codes/131999/", note, "no page for code 131999", "Search for it")
-	if href != "/kb/search/?q=131999" {
-		t.Errorf("/codes/131999/: the search link is %q, want /kb/search/?q=131999", href)
-	}
-	if box, _, _ := state("codes/63%20999"); box != "63 999" {
-		t.Errorf("/codes/63%%20999: the search box holds %q, want the decoded \"63 999\"", box)
+	// The key is decoded for the box and encoded again for the link: "&", "+" and "#" would
+	// cut the search short or change it.
+	for _, tc := range []struct{ path, box, href string }{
+		{"codes/131999/", "131999", "/kb/search/?q=131999"},
+		{"codes/63%20999", "63 999", "/kb/search/?q=63%20999"},
+		{"codes/63016&x/", "63016&x", "/kb/search/?q=63016%26x"},
+		{"codes/1%2B2/", "1+2", "/kb/search/?q=1%2B2"},
+		{"codes/130%23429/", "130#429", "/kb/search/?q=130%23429"},
+	} {
+		box, note, href := state(tc.path)
+		if box != tc.box {
+			t.Errorf("/%s: the search box holds %q, want %q", tc.path, box, tc.box)
+		}
+		saysAll(t, "/"+tc.path, note, "no page for code "+tc.box, "Search for it")
+		if href != tc.href {
+			t.Errorf("/%s: the search link is %q, want %s", tc.path, href, tc.href)
+		}
 	}
 	if box, note, _ := state("providers/nobody/"); box != "" || note != "" {
 		t.Errorf("/providers/nobody/: box %q, note %q; want both empty", box, note)
 	}
-	// Following the link runs that search.
-	if err := chromedp.Do(ctx, chromedp.Navigate(host+"codes/131999/")); err != nil {
+	// Following the link runs that search, whole.
+	if err := chromedp.Do(ctx, chromedp.Navigate(host+"codes/63016&x/")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`!document.querySelector("[data-nf-code]").hidden`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
@@ -92,11 +99,11 @@ func TestNotFoundOffersSearch(t *testing.T) {
 	evaluate(t, ctx, `document.querySelector("[data-nf-search]").click()`)
 	// The click navigates: poll until the search page has come up with the query.
 	q := ""
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline) && q != "131999"; time.Sleep(100 * time.Millisecond) {
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline) && q != "63016&x"; time.Sleep(100 * time.Millisecond) {
 		q, _ = chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname.endsWith("/search/") && document.querySelector("input[data-search=page]") ? document.querySelector("input[data-search=page]").value : ""`))
 	}
-	if q != "131999" {
-		t.Errorf("the link did not open the search for 131999: the search box holds %q", q)
+	if q != "63016&x" {
+		t.Errorf("the link did not open the search for 63016&x: the search box holds %q", q)
 	}
 
 	noJS := browser(t)

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -264,6 +265,46 @@ func TestCommonCodesExist(t *testing.T) {
 	for _, key := range settings.CommonCodes {
 		if site.Code(key) == nil {
 			t.Errorf("site.toml: common_codes: no code %q in data/", key)
+		}
+	}
+}
+
+// TestSimilarCodesShareATopic checks the rule for look-alikes that no file names: a code
+// whose title shares an uncommon word is listed as often confused only when the two codes
+// also share a topic ("Payment declined" and "Payment rate limit" are not alike).
+func TestSimilarCodesShareATopic(t *testing.T) {
+	files := map[string]string{}
+	code := func(key, title, topic string) {
+		files["data/codes/"+key+".toml"] = "title = \"" + title + "\"\napi = \"cloud\"\nclass = \"request\"\nretry = \"no\"\n" +
+			"topics = [\"" + topic + "\"]\nsummary = \"S.\"\n"
+	}
+	// Enough other titles that a word three titles share stays uncommon (a word in a tenth
+	// of the titles is common).
+	for i := range 40 {
+		code(strconv.Itoa(1000+i), "Other "+string(rune('a'+i/26))+string(rune('a'+i%26))+"x", "billing")
+	}
+	code("2001", "Payment declined", "billing")
+	code("2002", "Payment account locked", "billing")
+	code("2003", "Payment rate limit", "rate-limits")
+	site, err := Load(input(files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		key  string
+		want []string
+	}{
+		{"2001", []string{"2002"}}, // a shared word and a shared topic
+		{"2002", []string{"2001"}},
+		{"2003", nil}, // a shared word, no shared topic
+		{"1000", nil}, // the same topic as 2001, but "other" is in most titles: no uncommon word
+	} {
+		var got []string
+		for _, cf := range site.Code(tc.key).ConfusedWith {
+			got = append(got, cf.Code.Key)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s is listed as confused with %v, want %v", tc.key, got, tc.want)
 		}
 	}
 }

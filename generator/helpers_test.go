@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files and expected errors in testdata/")
@@ -72,7 +73,11 @@ func (a archive) file(name string) (string, bool) {
 	return "", false
 }
 
-// input turns files named data/… and content/… into a build input, as the CLI would see it.
+// testToday is the tests' today, so that what a checked_on may say does not depend on the clock.
+var testToday = time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)
+
+// input turns files named data/… and content/… into a build input, as the CLI would see it,
+// on testToday.
 func input(files map[string]string) Input {
 	data, content := fstest.MapFS{}, fstest.MapFS{}
 	for name, text := range files {
@@ -83,7 +88,7 @@ func input(files map[string]string) Input {
 			content[strings.TrimPrefix(name, "content/")] = &fstest.MapFile{Data: []byte(text)}
 		}
 	}
-	return Input{Data: data, DataDir: "data", Content: content, ContentDir: "content"}
+	return Input{Data: data, DataDir: "data", Content: content, ContentDir: "content", Today: testToday}
 }
 
 // projectLayers returns the repository's own templates and static files, as the embedded

@@ -23,6 +23,10 @@ type Input struct {
 	ContentDir string
 	// Cache, if set, keeps decoded files from one Load to the next.
 	Cache *Cache
+	// Today is the last date a checked_on may say; a later one is an error (a typo such as
+	// 2027 would hide the file from the stale check for a year). Zero is the date today
+	// anywhere on Earth, in UTC+14, so a date just written east of this machine passes.
+	Today time.Time
 }
 
 var (
@@ -33,6 +37,9 @@ var (
 // cross links. It reports every problem it finds, as an ErrorList, rather than stopping at
 // the first.
 func Load(in Input) (*Site, error) {
+	if in.Today.IsZero() {
+		in.Today = time.Now().In(time.FixedZone("UTC+14", 14*60*60))
+	}
 	l := &loader{in: in, site: &Site{codeByKey: map[string]*Code{}, providerBySlg: map[string]*Provider{}}}
 	l.loadDataDir()
 	l.loadContent()
@@ -698,8 +705,12 @@ func (l *loader) messagesAt(ix *keyIndex, at string, messages []string) {
 }
 
 // checked requires the date and the page of a check together: a date without the page
-// cannot be repeated by the next person, and a page without a date cannot go stale.
+// cannot be repeated by the next person, and a page without a date cannot go stale. The
+// date cannot be after today.
 func (l *loader) checked(ix *keyIndex, on time.Time, against string) {
+	if day := on.Format(time.DateOnly); !on.IsZero() && day > l.in.Today.Format(time.DateOnly) {
+		l.errs.Add(ix.value("checked_on"), "checked_on: %s is after today; write the day the file was checked", day)
+	}
 	switch {
 	case against != "" && on.IsZero():
 		l.errs.Add(ix.key("checked_against"), "checked_on: missing; say when the file was checked against this page (checked_on = 2026-11-30)")

@@ -63,3 +63,30 @@ func TestHeadings(t *testing.T) {
 		t.Errorf("a short guide has contents %v, want none", got)
 	}
 }
+
+// TestTicketNoteRetry checks the ticket note's "Retry:" line: the code's verdict with its
+// wait, so an agent who pastes the note does not retry a limit at once.
+func TestTicketNoteRetry(t *testing.T) {
+	for _, tc := range []struct {
+		retry, after, want string
+	}{
+		{"yes", "24h", "Retry: Retry after 24 hours"},
+		{"yes", "1m", "Retry: Retry after 1 minute"},
+		{"backoff", "3h", "Retry: " + retries.label("backoff") + ", from 3 hours"},
+		{"yes", "", "Retry: " + retries.label("yes")},
+		{"no", "", "Retry: " + retries.label("no")},
+	} {
+		c := &Code{Key: "131049", File: "131049.toml", API: "cloud", Title: "Meta chose not to deliver", Summary: "Held back.",
+			Facts: Facts{Retry: tc.retry, RetryAfter: tc.after, FixBy: []string{"you"}}}
+		note := (&page{r: &builder{}, Code: c, Path: "codes/131049/"}).TicketNote()
+		var got string
+		for _, line := range strings.Split(note, "\n") {
+			if strings.HasPrefix(line, "Retry: ") {
+				got = line
+			}
+		}
+		if got != tc.want {
+			t.Errorf("retry %q after %q: the note says %q, want %q:\n%s", tc.retry, tc.after, got, tc.want, note)
+		}
+	}
+}

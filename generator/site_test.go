@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -109,6 +110,61 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Dir(dir))
 	if len(entries) != 1 {
 		t.Errorf("leftovers beside the output: %v", entries)
+	}
+}
+
+// TestBuiltSiteModes checks the permissions of a written site, after a first build and
+// after a rebuild: the site folder is 0755 whatever the umask (it starts as a temporary
+// folder, which is 0700), and every folder and file inside has the mode any folder (0755)
+// or file (0644) gets here, so a web server running as another user can read the site.
+func TestBuiltSiteModes(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows has no Unix permissions")
+	}
+	ref := t.TempDir()
+	if err := os.Mkdir(filepath.Join(ref, "d"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(ref, "f"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	modeOf := func(p string) fs.FileMode {
+		st, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st.Mode().Perm()
+	}
+	dirMode, fileMode := modeOf(filepath.Join(ref, "d")), modeOf(filepath.Join(ref, "f"))
+	site := fixtureSite(t)
+	tmpl, static := projectLayers(t, nil)
+	dir := filepath.Join(t.TempDir(), "public")
+	for _, build := range []string{"first build", "rebuild"} {
+		if _, err := Build(site, Options{Templates: tmpl, Static: static}, dir); err != nil {
+			t.Fatal(err)
+		}
+		if got := modeOf(dir); got != 0o755 {
+			t.Errorf("%s: the site folder is %v, want -rwxr-xr-x", build, got)
+		}
+		files := 0
+		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || p == dir {
+				return err
+			}
+			want := fileMode
+			if d.IsDir() {
+				want = dirMode
+			} else {
+				files++
+			}
+			if got := modeOf(p); got != want {
+				t.Errorf("%s: %s is %v, want %v", build, p, got, want)
+			}
+			return nil
+		})
+		if files == 0 {
+			t.Fatalf("%s: no files in %s", build, dir)
+		}
 	}
 }
 
