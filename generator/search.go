@@ -537,19 +537,17 @@ var glossary = map[string]string{
 	"विफल": "failed", "फेल": "failed", "बैन": "banned", "गुणवत्ता": "quality", "सत्यापन": "verification",
 }
 
-// glossaryWords replaces a word in a non-Latin script by the English words of the
+// glossaryScript reports whether r is Cyrillic, Arabic, Devanagari, kana or a CJK ideograph.
+func glossaryScript(r rune) bool {
+	return r >= 0x400 && r <= 0x4ff || r >= 0x600 && r <= 0x6ff || r >= 0x900 && r <= 0x97f ||
+		r >= 0x3040 && r <= 0x30ff || r >= 0x4e00 && r <= 0x9fff
+}
+// glossaryWords replaces a word in one of the glossary's scripts by the English words of the
 // glossary stems it contains, in order: none when it contains none, since nothing in the
 // index is written in those scripts ("не", "تم" would only stop a title from matching
-// every word of the query). It returns nil for a Latin word, which stays as it is.
+// every word of the query). It returns nil for a word in any other script, which stays.
 func glossaryWords(w string) []string {
-	latin := true
-	for _, r := range w {
-		if r > 0x24f {
-			latin = false
-			break
-		}
-	}
-	if latin {
+	if !strings.ContainsFunc(w, glossaryScript) {
 		return nil
 	}
 	type found struct {

@@ -50,11 +50,11 @@
       return !STOP.has(w) && (Array.from(w).length >= 2 || /^\d+$/.test(w));
     });
   }
-  // glossaryWords is search.go's: a word in a non-Latin script stands for the English words
-  // of the glossary stems it contains, in order, and for nothing when it contains none; null
-  // for a Latin word.
+  // glossaryWords is search.go's: a word in Cyrillic, Arabic, Devanagari or Chinese and
+  // Japanese stands for the English words of the glossary stems it contains, in order, and
+  // for nothing when it contains none; null for a word in any other script.
   function glossaryWords(w) {
-    if (!/[^\u0000-\u024f]/.test(w)) return null;
+    if (!/[\u0400-\u04ff\u0600-\u06ff\u0900-\u097f\u3040-\u30ff\u4e00-\u9fff]/.test(w)) return null;
     var hits = [];
     GLOSS.forEach(function (g) {
       for (var i = 0, j; (j = w.indexOf(g[0], i)) >= 0; i = j + g[0].length) hits.push([j, g[1]]);
