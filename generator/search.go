@@ -542,6 +542,7 @@ func glossaryScript(r rune) bool {
 	return r >= 0x400 && r <= 0x4ff || r >= 0x600 && r <= 0x6ff || r >= 0x900 && r <= 0x97f ||
 		r >= 0x3040 && r <= 0x30ff || r >= 0x4e00 && r <= 0x9fff
 }
+
 // glossaryWords replaces a word in one of the glossary's scripts by the English words of the
 // glossary stems it contains, in order: none when it contains none, since nothing in the
 // index is written in those scripts ("не", "تم" would only stop a title from matching
