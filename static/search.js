@@ -214,10 +214,33 @@
 
   // analyze reads what was typed or pasted: codes and HTTP statuses in any written form,
   // numbers we do not know, and words.
+  // withoutNoise takes out what a pasted log carries besides the error: stack frames
+  // (Python's File "…", line 12, in f; Java's and Node's at x.y(File.java:12); PHP's
+  // #0 /x.php(12): f()), lines of code, exception class names (builtins.KeyError,
+  // com.twilio.exception.ApiException, GuzzleHttp\Exception\ClientException) and log
+  // time stamps and levels. Their words (utils, webhook, http, client) are the program's,
+  // not the error's, and brought pages about those words first.
+  var NOISE = [
+    /Traceback \(most recent call last\):?/g,
+    /File "[^"]*", line \d+(?:, in [\w<>.]+)?/g,
+    /\bat (?:async )?[\w$.<>\[\] ]*\(?(?:[A-Za-z]:)?[\w$./\\@-]*\.(?:java|kt|js|ts|mjs|cjs|cs|go|rb|py)(?::\d+){1,2}\)?/g,
+    /#\d+ \S+\.php\(\d+\): \S+/g,
+    /\b[A-Za-z_$][\w$]*(?:[.\\][A-Za-z_$][\w$]*)*[.\\][A-Za-z_$]*(?:Error|Exception|Warning)\b/g,
+    /\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/g,
+    /\b(?:production|local|staging|app)\.(?:ERROR|WARNING|INFO|DEBUG)\b:?/g,
+    // a line of code: names indexed by a name or calling a method,
+    // message[message_type].get(message_type) (not interactive['action'], Meta's path to a
+    // field, nor "(#131047)")
+    /[A-Za-z_$][\w$]*(?:\[[A-Za-z_$][\w$]*\]|\.[A-Za-z_$][\w$]*)*(?:\.[A-Za-z_$][\w$]*\((?![#\d])[^)\s]*\)|\[[A-Za-z_$][\w$]*\])(?:\.[A-Za-z_$][\w$]*|\[[A-Za-z_$][\w$]*\]|\((?![#\d])[^)\s]*\))*/g,
+  ];
+  function withoutNoise(q) {
+    return NOISE.reduce(function (t, re) { return t.replace(re, " "); }, q);
+  }
+
   function analyze(q) {
     var codes = [], statuses = [], unknown = [], owned = [], prefix = "", payload = false;
-    // "131_026" is 131026.
-    var text = q.replace(/(\d)_(?=\d{3}(?!\d))/g, "$1");
+    // "131_026" is 131026; stack frames, exception class names and log prefixes are noise.
+    var text = withoutNoise(q).replace(/(\d)_(?=\d{3}(?!\d))/g, "$1");
     function code(c, strong) {
       c = c.replace(/^0+(?=\d)/, "");
       if (index.codeDocs.has(c)) { if (codes.indexOf(c) < 0) codes.push(c); return true; }
