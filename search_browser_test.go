@@ -114,6 +114,9 @@ var pastedQueries = []struct{ query, want string }{
 	// Gupshup 1006, 1007 and 1008 say almost the same words in different orders and lengths.
 	{"error: Message sending failed as the user is inactive for session message and not opted in for template message", "providers/gupshup/#code-1006"},
 	{"status failed: User is not Opted in and Inactive", "providers/gupshup/#code-1008"},
+	// A number in brackets after an HTTP status is Graph's code (issue 26: "403 (10)").
+	{"401 (190) Unauthorized – session has expired", "codes/190/"},
+	{"HTTP 400 (131009) Bad Request", "codes/131009/"},
 	// Stack frames and lines of code are the program's words, not the error's (issue 26):
 	// ".get(" is no "Unsupported get request", "handlers" no handler page.
 	{`File "/home/bot/wa/views.py", line 31, in receive: handler = handlers[msg_type].get(msg_type) KeyError: unsupported`, "codes/131051/"},

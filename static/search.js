@@ -211,6 +211,9 @@
   // "error 470", "erro 131049", "código 100").
   var CODE_FIELD = /(?:\b(?:error_?code|errorcode|code)|\bcode\b["'\]]*)\s*(?:=>|[:=])\s*(?:int\()?\s*["']?(\d+)/gi;
   var CODE_SAID = /(?:\b(?:errors?|erro|err|c[oó]digo|code)\b\s*(?:code\b)?\s*[:#]?\s*|#\s?)(\d+)/gi;
+  // Graph's answer as some tools print it: the HTTP status, then the code in brackets,
+  // "403 (10) Forbidden", "400 (100)".
+  var CODE_AFTER_STATUS = /\b[45]\d\d\s*\((\d{1,6})\)/g;
 
   // analyze reads what was typed or pasted: codes and HTTP statuses in any written form,
   // numbers we do not know, and words.
@@ -283,6 +286,7 @@
       });
     }
     text.replace(CODE_FIELD, function (_, c) { code(c, true); return _; });
+    text.replace(CODE_AFTER_STATUS, function (_, c) { code(c, true); return _; });
     text.replace(CODE_SAID, function (m, c, at) {
       // "status code 400" is a status, said above.
       if (!/^code/i.test(m) || !/status[\s_]*$/i.test(text.slice(Math.max(0, at - 8), at))) code(c, true);
