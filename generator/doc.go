@@ -3,23 +3,23 @@
 //
 // # Pipeline
 //
-// Data flows one way, one stage a file:
+// Data flows one way; a file's name says its stage (load*, model*, pipeline.go, page*, out_*):
 //
-//	Load (load.go)               walk data/ and content/, decode every file with positions
-//	                             (decode.go), validate it (facts.go: the verdict and its
-//	                             vocabularies; keys.go: codes), report every problem with its
-//	                             file:line:column
-//	link (link.go)               build the model: the code pages (code files and every code a
-//	                             provider lists), each code's provider statements, equivalent
-//	                             and related codes from both ends, disagreements, codes by
-//	                             HTTP status and topic
-//	render (build.go)            one stage for every command: render each page (render.go,
-//	                             view.go; Markdown with code auto-linking in markdown.go,
-//	                             payloads in highlight.go), check its links as it is rendered
-//	                             (links.go), and hand it to a destination; the generated files
-//	                             (codes.json in json.go, the search index in search.go) too
-//	destinations (build.go)      Build: a staging folder swapped in at the end (write.go);
-//	                             Render: memory (tests); Check: nothing
+//	Load (load.go)          walk data/ and content/, decode every file with positions
+//	                        (load_decode.go), validate it (facts.go: the verdict and its
+//	                        vocabularies; load_keys.go: codes), report every problem with
+//	                        its file:line:column; git history in load_history.go
+//	link (model_link.go)    build the model: the code pages (code files and every code a
+//	                        provider lists), each code's provider statements, equivalent
+//	                        and related codes from both ends, disagreements, codes by HTTP
+//	                        status and topic; "often confused" in model_confusion.go
+//	render (pipeline.go)    one stage for every command: render each page (page.go and
+//	                        page_*.go; Markdown with code auto-linking in markdown.go,
+//	                        payloads in highlight.go), check its links as it is rendered
+//	                        (linkcheck.go), and hand it to a destination; the generated
+//	                        files (out_codesjson.go, out_search.go, out_opensearch.go) too
+//	destinations            Build: a staging folder swapped in at the end (write.go);
+//	(pipeline.go)           Render: memory (tests); Check: nothing
 //
 // No page of a build is kept after it is handed over, so check and build use the same memory.
 // serve (serve.go, PreviewConfig) loads through a Cache (cache.go) that re-reads only changed
@@ -42,7 +42,7 @@
 //	quality.html    /quality/              topic.html      /topics/<topic>/
 //	page.html       /<slug>/ (content)     search.html     /search/
 //	404.html        /404.html              whofixes.html   /who-fixes/
-//	changes.html    /changes/ (and its Atom feed, changes.go)
+//	changes.html    /changes/ (and its Atom feed, page_changes.go)
 //
 // Templates receive a *page. Its fields: Site, Path, Title, Description, Section, and one
 // of Code, Provider, Status, Topic, Page. Its methods make links and text relative to the
@@ -53,7 +53,7 @@
 // Table, FileMeta, Changed, EditURL, HistoryNote, Stale, SameStatus, Classes, TopicCodes,
 // LegacyTiers, EntryCount, Number, DocumentTitle, MetaDescription, SiteTitle, NoIndex,
 // OpenSearchURL, FeedURL; on code pages Lead, CustomerReply, TicketNote, Contents, CauseIDs, NumberCheck,
-// DisagreementTopics (page_code.go); on guides Headings; on /window/ WindowCodes, WindowClosedTable, WindowExample, WindowHours; on /tiers/ TierSteps, UsageDays, RaiseHours, PathDays, ReviewedStep; on the home page CommonCodes; on
+// DisagreementTopics (page_code.go); on guides Headings; on /window/ WindowCodes, WindowClosedTable, WindowExample, WindowHours, WindowSVG; on /tiers/ TierSteps, UsageDays, RaiseHours, PathDays, ReviewedStep; on the home page CommonCodes; on
 // /who-fixes/ FixGroups, ClassNames, MetaProvider, ContactsOf;
 // on /changes/ Changes, ChangeWeeks, ChangesTotal, HistoryMissing, HistoryURL, CommitURL.
 //

@@ -120,7 +120,7 @@ func checkRateLimits(site *Site, md string, t *testing.T) []string {
 			} {
 				m := d.re.FindStringSubmatch(cells)
 				if m == nil || m[1] != strconv.Itoa(d.want) {
-					problems = append(problems, fmt.Sprintf("%s: %q should say %d (tiersteps.go)", row.limit, d.re, d.want))
+					problems = append(problems, fmt.Sprintf("%s: %q should say %d (page_tiers.go)", row.limit, d.re, d.want))
 				}
 			}
 		}

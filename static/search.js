@@ -1,5 +1,5 @@
 // The site's search: a combobox on every search box, over the index the generator writes to
-// search/index.json (see generator/search.go for its format). No framework, no server.
+// search/index.json (see generator/out_search.go for its format). No framework, no server.
 (function () {
   "use strict";
   var root = document.currentScript.getAttribute("data-root");
@@ -7,21 +7,21 @@
   var postingCache = new Map();
   var shards = []; // shard number -> its document lists, or a promise of them
 
-  // Tokenize and stem exactly as generator/search.go does.
+  // Tokenize and stem exactly as generator/out_search.go does.
   // The stop words and the everyday Portuguese and Spanish words read as English come with
-  // the index (generator/search.go holds them), so that both sides read words alike.
+  // the index (generator/out_search.go holds them), so that both sides read words alike.
   var STOP = new Set(), SAME_WORD = {}, GLOSS = [];
   // MIN_PHRASE is the fewest words a query needs before literal messages are matched whole
-  // (search.go, minPhrase: shorter messages are not indexed as phrases).
+  // (out_search.go, minPhrase: shorter messages are not indexed as phrases).
   var MIN_PHRASE = 3;
   function isLetters(w) { return /^\p{L}+$/u.test(w); }
   function stem(w) {
     var n = Array.from(w).length;
     if (n < 4 || !isLetters(w)) return w;
-    // British spelling meets American ("unauthorised", "organisation"), as in search.go.
+    // British spelling meets American ("unauthorised", "organisation"), as in out_search.go.
     var british = /^(.{4,})is(ations|ation|ing|ed|es|e)$/u.exec(w);
     if (british) w = british[1] + "iz" + british[2];
-    // Portuguese and Spanish forms meet ("notificações", "bloqueada"), as in search.go.
+    // Portuguese and Spanish forms meet ("notificações", "bloqueada"), as in out_search.go.
     if (/coes$/.test(w) && n >= 6) return w.slice(0, -4) + "cao";
     if (/ies$/.test(w) && n > 4) w = w.slice(0, -3) + "y";
     else if (/sses$/.test(w)) w = w.slice(0, -2);
@@ -33,7 +33,7 @@
     if (/[ai]da$/.test(w) && Array.from(w).length >= 6) w = w.slice(0, -1) + "o";
     return w;
   }
-  // Accents fold to their letter ("nao" finds "não"), by the table generator/search.go uses.
+  // Accents fold to their letter ("nao" finds "não"), by the table generator/out_search.go uses.
   var FOLD = { "à": "a", "á": "a", "â": "a", "ã": "a", "ä": "a", "å": "a", "ç": "c", "è": "e", "é": "e", "ê": "e", "ë": "e",
     "ì": "i", "í": "i", "î": "i", "ï": "i", "ñ": "n", "ò": "o", "ó": "o", "ô": "o", "õ": "o", "ö": "o",
     "ù": "u", "ú": "u", "û": "u", "ü": "u", "ý": "y", "ÿ": "y" };
@@ -50,7 +50,7 @@
       return !STOP.has(w) && (Array.from(w).length >= 2 || /^\d+$/.test(w));
     });
   }
-  // glossaryWords is search.go's: a word in Cyrillic, Arabic, Devanagari or Chinese and
+  // glossaryWords is out_search.go's: a word in Cyrillic, Arabic, Devanagari or Chinese and
   // Japanese stands for the English words of the glossary stems it contains, in order, and
   // for nothing when it contains none; null for a word in any other script.
   function glossaryWords(w) {

@@ -27,7 +27,7 @@ type Commit struct {
 	Date    time.Time // the author date, in UTC
 	Subject string
 	Files   []string // by path relative to the repository's root, as git lists them
-	// What says, by file, what the commit changed for an agent (changes_what.go), for the
+	// What says, by file, what the commit changed for an agent (page_changes_what.go), for the
 	// newest commits /changes/ shows; read once here, so neither a build's page and feed nor
 	// a preview's rebuilds decode old versions again.
 	What map[string][]string

@@ -101,7 +101,7 @@ func TestWindowPageAgrees(t *testing.T) {
 	}
 	for _, want := range []string{"It stays open for 24 hours", "*latest* message or call", "Calling API", "Under the 2025 rules it lasted 72 hours"} {
 		if !strings.Contains(string(md), want) {
-			t.Errorf("content/window.md no longer says %q: check serviceWindow and freeEntryWindow in windowsvg.go", want)
+			t.Errorf("content/window.md no longer says %q: check serviceWindow and freeEntryWindow in page_window.go", want)
 		}
 	}
 	if serviceWindow.Hours() != 24 || freeEntryWindow.Hours() != 72 {

@@ -30,7 +30,7 @@ type Change struct {
 }
 
 // ChangedEntry is a changed file: the entry it holds and its page, if it has one now, and
-// what changed in it for an agent (changes_what.go).
+// what changed in it for an agent (page_changes_what.go).
 type ChangedEntry struct {
 	Label   string // "131047 Re-engagement message", "Aircall", "data/README.md"
 	Path    string // the page below the site's root ("" is the home page)

@@ -92,7 +92,7 @@ func TestTierRulesAgree(t *testing.T) {
 		"**approves or denies**",
 	} {
 		if !strings.Contains(growth, want) {
-			t.Errorf("data/tiers.toml's growth text no longer says %q: update tiersteps.go and tiers.html", want)
+			t.Errorf("data/tiers.toml's growth text no longer says %q: update page_tiers.go and tiers.html", want)
 		}
 	}
 	if p.UsageDays() != 7 || p.RaiseHours() != 6 {
