@@ -11,8 +11,7 @@
   // The stop words and the everyday Portuguese and Spanish words read as English come with
   // the index (generator/out_search.go holds them), so that both sides read words alike.
   var STOP = new Set(), SAME_WORD = {}, GLOSS = [];
-  // MIN_PHRASE is the fewest words a query needs before literal messages are matched whole
-  // (out_search.go, minPhrase: shorter messages are not indexed as phrases).
+  // MIN_PHRASE is out_search.go's minPhrase.
   var MIN_PHRASE = 3;
   function isLetters(w) { return /^\p{L}+$/u.test(w); }
   function stem(w) {
@@ -50,9 +49,7 @@
       return !STOP.has(w) && (Array.from(w).length >= 2 || /^\d+$/.test(w));
     });
   }
-  // glossaryWords is out_search.go's: a word in Cyrillic, Arabic, Devanagari or Chinese and
-  // Japanese stands for the English words of the glossary stems it contains, in order, and
-  // for nothing when it contains none; null for a word in any other script.
+  // glossaryWords is out_search.go's, which says why.
   function glossaryWords(w) {
     if (!/[\u0400-\u04ff\u0600-\u06ff\u0900-\u097f\u3040-\u30ff\u4e00-\u9fff]/.test(w)) return null;
     var hits = [];
@@ -211,18 +208,13 @@
   // "error 470", "erro 131049", "código 100").
   var CODE_FIELD = /(?:\b(?:error_?code|errorcode|code)|\bcode\b["'\]]*)\s*(?:=>|[:=])\s*(?:int\()?\s*["']?(\d+)/gi;
   var CODE_SAID = /(?:\b(?:errors?|erro|err|c[oó]digo|code)\b\s*(?:code\b)?\s*[:#]?\s*|#\s?)(\d+)/gi;
-  // Graph's answer as some tools print it: the HTTP status, then the code in brackets,
-  // "403 (10) Forbidden", "400 (100)".
+  // "403 (10) Forbidden": the status, then Graph's code.
   var CODE_AFTER_STATUS = /\b[45]\d\d\s*\((\d{1,6})\)/g;
 
   // analyze reads what was typed or pasted: codes and HTTP statuses in any written form,
   // numbers we do not know, and words.
-  // withoutNoise takes out what a pasted log carries besides the error: stack frames
-  // (Python's File "…", line 12, in f; Java's and Node's at x.y(File.java:12); PHP's
-  // #0 /x.php(12): f()), lines of code, exception class names (builtins.KeyError,
-  // com.twilio.exception.ApiException, GuzzleHttp\Exception\ClientException) and log
-  // time stamps and levels. Their words (utils, webhook, http, client) are the program's,
-  // not the error's, and brought pages about those words first.
+  // withoutNoise drops what a pasted log carries besides the error (stack frames, lines of
+  // code, exception classes, time stamps): their words are the program's, not the error's.
   var NOISE = [
     /Traceback \(most recent call last\):?/g,
     /File "[^"]*", line \d+(?:, in [\w<>.]+)?/g,
@@ -231,9 +223,7 @@
     /\b[A-Za-z_$][\w$]*(?:[.\\][A-Za-z_$][\w$]*)*[.\\][A-Za-z_$]*(?:Error|Exception|Warning)\b/g,
     /\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/g,
     /\b(?:production|local|staging|app)\.(?:ERROR|WARNING|INFO|DEBUG)\b:?/g,
-    // a line of code: names indexed by a name or calling a method,
-    // message[message_type].get(message_type) (not interactive['action'], Meta's path to a
-    // field, nor "(#131047)")
+    // code: x[name].get(y), not Meta's interactive['action'] nor "(#131047)"
     /[A-Za-z_$][\w$]*(?:\[[A-Za-z_$][\w$]*\]|\.[A-Za-z_$][\w$]*)*(?:\.[A-Za-z_$][\w$]*\((?![#\d])[^)\s]*\)|\[[A-Za-z_$][\w$]*\])(?:\.[A-Za-z_$][\w$]*|\[[A-Za-z_$][\w$]*\]|\((?![#\d])[^)\s]*\))*/g,
   ];
   function withoutNoise(q) {
@@ -463,9 +453,7 @@
     // A document whose whole title the query names beats one that merely contains the
     // words ("quality rating" is the quality page); the retired On-Premises API and
     // providers' own codes yield to Meta's current codes on a tie of words.
-    // A literal message the query holds whole, in order, names its code or entry above pages
-    // that only share its words ("User Not Opted In" is Gupshup's 1008, not 1006 and 1007,
-    // whose messages hold the same words among others).
+    // A literal message held whole names its code above pages sharing its words.
     if (index.phrases && a.phrased) {
       var said = " " + tokenize(a.text).join(" ") + " ";
       index.phrases.forEach(function (p) {
