@@ -57,6 +57,7 @@ func TestCheckedOnNotAfterToday(t *testing.T) {
 		{utc, "2027-11-30", false},
 		{utc.In(time.FixedZone("UTC+14", 14*60*60)), "2026-12-08", true}, // 00:30 there
 		{time.Time{}, time.Now().UTC().Format(time.DateOnly), true},
+		{time.Time{}, latestToday(time.Now()).Format(time.DateOnly), true},
 		{time.Time{}, "2999-01-01", false},
 	} {
 		in := input(map[string]string{"data/codes/131047.toml": "title = \"Re-engagement message\"\napi = \"cloud\"\nclass = \"context\"\n" +
@@ -66,6 +67,12 @@ func TestCheckedOnNotAfterToday(t *testing.T) {
 		want := "data/codes/131047.toml:6:14: checked_on: " + tc.on + " is after today; write the day the file was checked"
 		if tc.ok && err != nil || !tc.ok && (err == nil || err.Error() != want) {
 			t.Errorf("checked_on %s on %v: %v, want ok %v", tc.on, tc.today, err, tc.ok)
+		}
+	}
+	for utc, want := range map[string]string{"09:59": "2026-12-07", "10:00": "2026-12-08"} {
+		now, _ := time.Parse(time.DateTime, "2026-12-07 "+utc+":00")
+		if got := latestToday(now).Format(time.DateOnly); got != want {
+			t.Errorf("at %s UTC the latest date on Earth is %s, want %s", utc, got, want)
 		}
 	}
 }

@@ -29,6 +29,11 @@ type Input struct {
 	Today time.Time
 }
 
+// latestToday is the date at now where it is latest on Earth, in UTC+14 (Kiribati).
+func latestToday(now time.Time) time.Time {
+	return now.In(time.FixedZone("UTC+14", 14*60*60))
+}
+
 var (
 	slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
@@ -38,7 +43,7 @@ var (
 // the first.
 func Load(in Input) (*Site, error) {
 	if in.Today.IsZero() {
-		in.Today = time.Now().In(time.FixedZone("UTC+14", 14*60*60))
+		in.Today = latestToday(time.Now())
 	}
 	l := &loader{in: in, site: &Site{codeByKey: map[string]*Code{}, providerBySlg: map[string]*Provider{}}}
 	l.loadDataDir()

@@ -184,9 +184,58 @@ func TestGlossary(t *testing.T) {
 		{"şablon reddedildi", "templat reject"},
 		{"template rejected", "templat reject"}, // English is left as it was
 		{"Привет мир 131047", "131047"},         // nothing else in the index is in those scripts
+		{"テンプレート", ""},                          // kana is one of them
+		{"템플릿 거부", "템플릿 거부"},                    // Hangul is not: it stays as it was
 	} {
 		if got := strings.Join(Tokenize(c.text), " "); got != c.want {
 			t.Errorf("Tokenize(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+	// The stems found in one unspaced word are given in the order they stand in it. They are
+	// found by walking a map, whose order changes from run to run, so a wrong sort is seen
+	// only by asking more than once.
+	for range 20 {
+		if got := strings.Join(Tokenize("模板消息发送失败"), " "); got != "templat messag send fail" {
+			t.Fatalf("Tokenize(模板消息发送失败) = %q, want the stems in the word's order", got)
+		}
+	}
+}
+
+// TestGlossaryScript: the glossary's scripts are whole Unicode blocks, first and last code
+// point included, and nothing either side.
+func TestGlossaryScript(t *testing.T) {
+	for _, block := range [][2]rune{
+		{0x400, 0x4ff},   // Cyrillic
+		{0x600, 0x6ff},   // Arabic
+		{0x900, 0x97f},   // Devanagari
+		{0x3040, 0x30ff}, // Hiragana and Katakana
+		{0x4e00, 0x9fff}, // CJK Unified Ideographs
+	} {
+		for _, c := range []struct {
+			r    rune
+			want bool
+		}{{block[0] - 1, false}, {block[0], true}, {block[1], true}, {block[1] + 1, false}} {
+			if got := glossaryScript(c.r); got != c.want {
+				t.Errorf("glossaryScript(%U) = %v, want %v", c.r, got, c.want)
+			}
+		}
+	}
+}
+
+// TestMessagePhrases: a literal message of three words or more, two of them index words,
+// is kept whole as a phrase (its stems in order); a shorter one is only title words.
+func TestMessagePhrases(t *testing.T) {
+	for _, c := range []struct{ message, want string }{
+		{"Re-engagement message", ""},                    // two words
+		{"Template name invalid", "templat nam invalid"}, // three words
+		{"The number is blocked", "number block"},        // four words, two of them index words
+		{"It is paused", ""},                             // one index word
+		{"Message failed to send", "messag fail send"},
+	} {
+		var d searchDoc
+		d.addMessages([]string{c.message})
+		if got := strings.Join(d.phrases, "|"); got != c.want {
+			t.Errorf("phrase of %q = %q, want %q", c.message, got, c.want)
 		}
 	}
 }

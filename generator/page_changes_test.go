@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"net/url"
@@ -165,7 +166,8 @@ func TestChangesPage(t *testing.T) {
 		ids[e.ID] = true
 	}
 	if e := f.Entries[0]; e.Title != "131047 Re-engagement message, Acme" || e.Content.Type != "html" ||
-		!strings.Contains(e.Content.Text, `<a href="https://org.example/kb/codes/131047/">131047 Re-engagement message</a>: 2 causes added. Retry advice now “Do not retry”.</li>`) {
+		!strings.Contains(e.Content.Text, `<a href="https://org.example/kb/codes/131047/">131047 Re-engagement message</a>: 2 causes added. Retry advice now “Do not retry”.</li>`) ||
+		!strings.Contains(e.Content.Text, `<a href="https://org.example/kb/providers/acme/">Acme</a></li>`) { // nothing said, no colon
 		t.Errorf("first entry: %q, content (%s) %s", e.Title, e.Content.Type, e.Content.Text)
 	}
 	again := buildFixture(t, opt)
@@ -221,6 +223,13 @@ func TestWhatChanged(t *testing.T) {
 		}
 		return []byte(b)
 	}
+	entries := func(n int) []string {
+		var e []string
+		for i := range n {
+			e = append(e, fmt.Sprintf("%d=m", i))
+		}
+		return e
+	}
 	for _, c := range []struct {
 		name, kind    string
 		before, after []byte
@@ -235,6 +244,14 @@ func TestWhatChanged(t *testing.T) {
 		{"provider entries", "provider", provider("1=a", "2=b"), provider("1=a", "2=b2", "3=c"), "New entries: 3. Entries corrected: 2."},
 		{"provider removed entry", "provider", provider("1=a", "2=b"), provider("1=a"), "Entries removed: 2."},
 		{"new provider", "provider", nil, provider("1=a"), "New provider, with 1 entry."},
+		{"eight new entries", "provider", provider(), provider(entries(8)...), "New entries: 0, 1, 2, 3, 4, 5, 6, 7."},
+		{"ten new entries", "provider", provider(), provider(entries(10)...), "New entries: 0, 1, 2, 3, 4, 5, 6, 7 and 2 more."},
+		{"a code's two entries removed", "provider", provider("1=a", "1=b", "2=c"), provider("2=c"), "Entries removed: 1."},
+		{"title", "code", code("no", "x"), bytes.Replace(code("no", "x"), []byte("Re-engagement"), []byte("Re-engagement window"), 1), "Title now “Re-engagement window message”."},
+		{"who fixes", "code", code("no", "x"), bytes.Replace(code("no", "x"), []byte(`["you"]`), []byte(`["you", "meta"]`), 1), "Who fixes it now: Your team, Meta (was Your team)."},
+		{"reply added", "code", code("no", "x"), append(code("no", "x"), "reply = \"r\"\n"...), "A reply for the customer added."},
+		{"reply reworded", "code", append(code("no", "x"), "reply = \"r\"\n"...), append(code("no", "x"), "reply = \"r2\"\n"...), "Reply for the customer reworded."},
+		{"messages added", "code", code("no", "x"), append(code("no", "x"), "messages = [\"m1\", \"m2\"]\n"...), "2 error messages added, which search now finds."},
 		{"guide", "", []byte("a"), []byte("b"), "Text updated."},
 		{"new guide", "", nil, []byte("b"), "New page."},
 		{"removed", "code", code("no"), nil, "Removed."},
@@ -281,11 +298,12 @@ func TestReadHistory(t *testing.T) {
 	}
 	os.MkdirAll(repo, 0o755)
 	git(repo, "init", "-q")
-	write("data/codes/1.toml", "a")
+	code := "title = \"T\"\nretry = \"no\"\nfix_by = [\"you\"]\nsummary = \"s\"\ncauses = [\"x\"]\nactions = [\"a\"]\n"
+	write("data/codes/1.toml", code)
 	write("main.go", "package main")
 	git(repo, "add", ".")
 	git(repo, "-c", "commit.gpgsign=false", "commit", "-q", "--date", "2026-01-02T03:04:05Z", "-m", "First: code 1")
-	write("data/codes/1.toml", "b")
+	write("data/codes/1.toml", strings.Replace(code, `"no"`, `"yes"`, 1))
 	write("content/x.md", "x")
 	git(repo, "add", ".")
 	git(repo, "-c", "commit.gpgsign=false", "commit", "-q", "--date", "2026-02-03T04:05:06+01:00", "-m", "Second")
@@ -307,6 +325,17 @@ func TestReadHistory(t *testing.T) {
 	want := "2026-02-03T03:05:06Z Second content/x.md,data/codes/1.toml\n2026-01-02T03:04:05Z First: code 1 data/codes/1.toml\n"
 	if got != want {
 		t.Errorf("commits:\n%s\nwant:\n%s", got, want)
+	}
+	// What each commit changed, read from both versions of each file by one git cat-file.
+	what := ""
+	for _, c := range h.Commits {
+		for _, f := range c.Files {
+			what += f + ": " + strings.Join(c.What[f], " ") + "\n"
+		}
+	}
+	if want := "content/x.md: New page.\ndata/codes/1.toml: Retry advice now “Retry” (was “Do not retry”).\n" +
+		"data/codes/1.toml: New code page, with 1 cause and 1 action.\n"; what != want {
+		t.Errorf("what changed:\n%s\nwant:\n%s", what, want)
 	}
 	if d := h.Changed["data/codes/1.toml"].Format(time.RFC3339); d != "2026-02-03T03:05:06Z" {
 		t.Errorf("data/codes/1.toml last changed %s", d)

@@ -122,3 +122,20 @@ func TestWindowPageAgrees(t *testing.T) {
 		t.Errorf("worked example %+v", ex)
 	}
 }
+
+// TestAndList joins the providers that pass a code on as a sentence does.
+func TestAndList(t *testing.T) {
+	for _, c := range []struct {
+		names []string
+		want  string
+	}{
+		{nil, ""},
+		{[]string{"Acme"}, "Acme"},
+		{[]string{"Acme", "Bird"}, "Acme and Bird"},
+		{[]string{"Acme", "Bird", "Gupshup"}, "Acme, Bird and Gupshup"},
+	} {
+		if got := andList(c.names); got != c.want {
+			t.Errorf("andList(%q) = %q, want %q", c.names, got, c.want)
+		}
+	}
+}

@@ -1,5 +1,5 @@
 // Tests of the window calculator's arithmetic (static/wintime.js) with the real zone list
-// (static/zones.js). Run with `node --test testdata/js/`; TestJavaScript runs them in go test.
+// (static/zones.js). Run with `node --test testdata/js/*.test.js`; TestJavaScript runs them in go test.
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
