@@ -92,7 +92,7 @@ test("reading: a prefix or a plus only at the start, and the whole sentence of e
   ];
   for (const [kind, num, state, text] of cases) assert.deepEqual(N.check(kind, num), { state, text }, `${kind} ${num}`);
   // The 549 and 521 forms are the whole number, not a part of a longer one.
-  for (const num of ["549112345678901", "5549112345678", "521551234567890", "5521551234567"]) {
+  for (const num of ["549112345678901", "55491123456789", "521551234567890", "55215512345678"]) {
     assert.equal(N.check("number-form", num).state, "other", num);
   }
 });

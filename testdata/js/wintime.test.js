@@ -150,6 +150,7 @@ test("every city the table lists finds its zone first", () => {
   const t = iso("2026-07-01T12:00:00Z");
   for (const [id, names] of Object.entries(W.cities)) {
     assert.ok(zones.byID(id), id);
+    assert.ok(names.length > 0, `${id} lists no city`);
     for (const name of names) assert.equal((zones.find(name, t)[0] || {}).id, id, name);
   }
 });
@@ -177,6 +178,16 @@ test("zones: unknown names, offsets at their limits, ties by name, words only fr
   assert.equal(ids("Ind")[0], "America/Indiana/Indianapolis");
   assert.equal(ids("IN")[0], "Asia/Kolkata");
   assert.deepEqual(ids("aulo"), []);
+  assert.equal(ids("Paulo")[0], "America/Sao_Paulo");
+  assert.equal(ids("York")[0], "America/New_York");
+  // A zone with one big city listed comes before one with none.
+  assert.ok(ids("-03:00").indexOf("America/Bahia") < ids("-03:00").indexOf("America/Araguaina"));
+  assert.deepEqual(ids("gm"), ["Africa/Banjul", "UTC"]); // The Gambia's code, then GMT
+  assert.deepEqual(ids("ut"), ["UTC"]);
+  // A zone's words: city, zone name, country in English, Portuguese and Spanish, the cities
+  // listed for it, the country code; nothing else.
+  assert.deepEqual(zones.byID("Asia/Tokyo").keys, ["tokyo", "asia tokyo", "japan", "japao", "japon", "jp"]);
+  assert.deepEqual(zones.byID("Europe/Berlin").keys, ["berlin", "europe berlin", "germany", "alemanha", "alemania", "berlim", "munich", "hamburg", "frankfurt", "de"]);
   assert.deepEqual(W.fold("  São   Paulo "), "sao paulo");
 });
 
@@ -202,6 +213,7 @@ test("a pasted time is read only when it is all there is, in every form a webhoo
   assert.equal(W.readTimestamp("2026-12-06 17:05Z").t, iso("2026-12-06T17:05:00Z"));
   assert.equal(W.readTimestamp("2026-12-06T17:05:30.123Z").t, iso("2026-12-06T17:05:30Z"));
   assert.equal(W.readTimestamp("2026-12-06 14:05 -03:00").t, iso("2026-12-06T17:05:00Z"));
+  assert.equal(W.readTimestamp("2026-12-06T22:35:00+0530").t, iso("2026-12-06T17:05:00Z"));
   // Pretty-printed JSON, a number without quotes, and a status before the message.
   const pretty = JSON.stringify({ entry: [{ changes: [{ value: { messages: [{ from: "1", timestamp: "1765036500" }] } }] }] }, null, 2);
   assert.deepEqual(W.readTimestamp(pretty), { t: 1765036500000, from: "webhook" });
@@ -221,6 +233,8 @@ test("the verdict's every sentence: in UTC, in the agent's own zone, at its limi
     until: "Until Mon 7 Dec 2026, 17:05 your time (UTC). That is 23 h from now, unless the customer writes or calls again, which starts the 24 hours again.",
     lead: "After that, a free-form message fails with",
   });
+  // A customer in UTC is not named twice to an agent elsewhere.
+  assert.equal(at(wrote + HOUR, utcZone, "Asia/Tokyo").until, "Until Tue 8 Dec 2026, 02:05 your time (Asia/Tokyo); Mon 7 Dec 2026, 17:05 UTC. That is 23 h from now, unless the customer writes or calls again, which starts the 24 hours again.");
   r = at(wrote + DAY + 2 * DAY, sp, "America/Sao_Paulo", "repeated");
   assert.deepEqual(r, {
     state: "closed",
