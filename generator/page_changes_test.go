@@ -252,6 +252,7 @@ func TestWhatChanged(t *testing.T) {
 		{"reply added", "code", code("no", "x"), append(code("no", "x"), "reply = \"r\"\n"...), "A reply for the customer added."},
 		{"reply reworded", "code", append(code("no", "x"), "reply = \"r\"\n"...), append(code("no", "x"), "reply = \"r2\"\n"...), "Reply for the customer reworded."},
 		{"messages added", "code", code("no", "x"), append(code("no", "x"), "messages = [\"m1\", \"m2\"]\n"...), "2 error messages added, which search now finds."},
+		{"a message more", "code", append(code("no", "x"), "messages = [\"m1\", \"m2\"]\n"...), append(code("no", "x"), "messages = [\"m1\", \"m2\", \"m3\"]\n"...), "1 error message added, which search now finds."},
 		{"guide", "", []byte("a"), []byte("b"), "Text updated."},
 		{"new guide", "", nil, []byte("b"), "New page."},
 		{"removed", "code", code("no"), nil, "Removed."},

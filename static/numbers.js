@@ -92,7 +92,7 @@
     return { state: w.region || w.country ? "country" : "unknown", text: "This number is in " + place + ". Compare that country with the ones the WhatsApp Business Messaging Policy lets your business category message; if it is not the country you meant, the country code is wrong." };
   }
 
-  var api = { read: read, where: where, check: check };
+  var api = { read: read, where: where, check: check, tables: { calling: calling, notUS: notUS, territories: territories } };
   if (typeof module === "object" && module.exports) { module.exports = api; return; }
   root.NumberCheck = api;
   // The page: each [data-number-check] box has a field and an output.

@@ -234,7 +234,7 @@
     };
   }
 
-  var api = { utc: utc, offset: offset, instant: instant, checkDate: checkDate, readTimestamp: readTimestamp, fold: fold, Zones: Zones, readOffset: readOffset, offsetText: offsetText, when: when, verdict: verdict };
+  var api = { utc: utc, offset: offset, instant: instant, checkDate: checkDate, readTimestamp: readTimestamp, fold: fold, Zones: Zones, readOffset: readOffset, offsetText: offsetText, when: when, verdict: verdict, cities: cities };
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.WindowTime = api;
 })(this);

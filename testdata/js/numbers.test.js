@@ -52,3 +52,47 @@ test("130497: the number's country is named", () => {
   assert.match(N.check("country", "+1 416 555 0100").text, /Canada \(\+1 416\)/);
   assert.equal(N.check("country", "+999 1234 5678").state, "unknown");
 });
+
+test("the tables: every calling code reads as its country, every +1 area code as its place", () => {
+  const { calling, notUS, territories } = N.tables;
+  const names = new Intl.DisplayNames(["en"], { type: "region" });
+  for (const [code, region] of Object.entries(calling)) {
+    assert.match(code, /^[1-9]\d{0,2}$/, code);
+    assert.match(region, /^[A-Z]{2}$/, code);
+    assert.notEqual(names.of(region), region, `${code}: ${region} is no region`);
+    if (code !== "1") assert.equal(N.where(code + "123456789").region, region, code);
+  }
+  for (const [country, areas] of Object.entries(notUS)) {
+    assert.match(areas, /^\d{3}( \d{3})*$/, country);
+    for (const area of areas.split(" ")) assert.deepEqual(N.where("1" + area + "5550100"), { code: "1", region: "", rest: area + "5550100", area, country });
+  }
+  for (const [area, place] of Object.entries(territories)) {
+    assert.match(area, /^\d{3}$/);
+    assert.deepEqual(N.where("1" + area + "5550100"), { code: "1", region: "US", rest: area + "5550100", area, territory: place });
+  }
+  assert.deepEqual(N.where("12125550100"), { code: "1", region: "US", rest: "2125550100", area: "212" });
+  assert.deepEqual(N.where("9991234567"), { code: "", region: "", rest: "9991234567" });
+});
+
+test("reading: a prefix or a plus only at the start, and the whole sentence of each answer", () => {
+  assert.equal(N.read("  whatsapp:+12125550100 "), "12125550100");
+  assert.equal(N.read("+1212555whatsapp:0100"), null);
+  const cases = [
+    ["country", "+999 1234 5678", "unknown", "This number is in a country this check does not list (it starts +999…). Compare that country with the ones the WhatsApp Business Messaging Policy lets your business category message; if it is not the country you meant, the country code is wrong."],
+    ["country", "+1 416 555 0100", "country", "This number is in Canada (+1 416). Compare that country with the ones the WhatsApp Business Messaging Policy lets your business category message; if it is not the country you meant, the country code is wrong."],
+    ["us-marketing", "+1 212 555 0100", "us", "A US number, area code 212: WhatsApp delivers no marketing templates to US numbers since 1 April 2025, so waiting does not help. Do not retry the marketing template; use a utility template only if the content is transactional, or another channel."],
+    ["us-marketing", "+1 787 555 0100", "us", "A US number (area code 787 is Puerto Rico, a US territory; Meta's page does not single territories out): WhatsApp delivers no marketing templates to US numbers since 1 April 2025, so waiting does not help. Do not retry the marketing template; use a utility template only if the content is transactional, or another channel."],
+    ["us-marketing", "+1 416 555 0100", "not-us", "A number in Canada (+1 416), not the US: the US block does not apply. This is the per-user marketing limit: wait at least 24 hours before trying again."],
+    // Austria is first in the list of countries without the limit.
+    ["us-marketing", "+43 664 1234567", "no-limit", "A number in Austria (+43): Meta says the per-user marketing limit is not active for recipients there, so look at the other causes on this page (the template's category, the business number's country)."],
+    ["us-marketing", "+55 11 91234 5678", "limit", "A number in Brazil (+55): the US block does not apply. This is the per-user marketing limit: wait at least 24 hours before trying again, and invite the person to write to you."],
+    ["number-form", "+54 9 11 2345 6789", "ar", "An Argentine mobile in the 549 form that webhooks show: send to 54 + 1123456789 (without the 9), and put that same form, 541123456789, in the allowed list."],
+    ["number-form", "5215512345678", "mx", "A Mexican mobile in the 521 form that webhooks show: send to 52 + 5512345678 (without the 1), and put that same form, 525512345678, in the allowed list."],
+    ["number-form", "+55 11 91234 5678", "other", "A number in Brazil (+55): no second form is known for it. Add exactly 5511912345678 (country code, then the number, no + and no leading 0) to the test number's allowed list, and send to that same form."],
+  ];
+  for (const [kind, num, state, text] of cases) assert.deepEqual(N.check(kind, num), { state, text }, `${kind} ${num}`);
+  // The 549 and 521 forms are the whole number, not a part of a longer one.
+  for (const num of ["549112345678901", "55491123456789", "521551234567890", "55215512345678"]) {
+    assert.equal(N.check("number-form", num).state, "other", num);
+  }
+});

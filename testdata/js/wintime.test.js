@@ -145,3 +145,110 @@ test("a zone is found by city, country in three languages, offset or old name, b
   assert.equal(zones.label(zones.byID("Europe/London"), iso("2026-01-15T12:00:00Z")), "London, United Kingdom (UTC+00:00)");
   assert.equal(zones.label(zones.byID("Europe/London"), t), "London, United Kingdom (UTC+01:00)");
 });
+
+test("every city the table lists finds its zone first", () => {
+  const t = iso("2026-07-01T12:00:00Z");
+  for (const [id, names] of Object.entries(W.cities)) {
+    assert.ok(zones.byID(id), id);
+    assert.ok(names.length > 0, `${id} lists no city`);
+    for (const name of names) assert.equal((zones.find(name, t)[0] || {}).id, id, name);
+  }
+});
+
+test("zones: unknown names, offsets at their limits, ties by name, words only from their start", () => {
+  const t = iso("2026-07-01T12:00:00Z");
+  const ids = (q) => zones.find(q, t).map((z) => z.id);
+  assert.equal(new W.Zones([["Mars/Olympus_Mons", "US"]], {}, t).byID("Mars/Olympus_Mons"), null);
+  assert.equal(zones.byID("Mars/Olympus_Mons"), null);
+  assert.equal(zones.canonical("Mars/Olympus_Mons"), "");
+  assert.equal(zones.canonical("Etc/GMT"), "UTC");
+  assert.equal(zones.label(zones.byID("UTC"), t), "UTC (UTC+00:00)");
+  assert.equal(zones.label(zones.byID("Australia/Brisbane"), t), "Brisbane, Australia (UTC+10:00)");
+  assert.equal(W.readOffset("utc+14"), 840);
+  assert.equal(W.readOffset("+05:59"), 359);
+  assert.equal(W.readOffset("utc-3"), -180);
+  assert.equal(W.readOffset("gmt"), 0);
+  for (const q of ["utc+15", "+05:60", "utc+3x", "x-3", "gmtx", "xutc"]) assert.equal(W.readOffset(q), null, q);
+  assert.deepEqual(ids("  "), []);
+  assert.deepEqual(ids("coordinated universal time"), ["UTC"]);
+  // Equal ranks and no big cities: by name.
+  assert.deepEqual(ids("UTC+09:30"), ["Australia/Adelaide", "Australia/Broken_Hill", "Australia/Darwin"]);
+  // A city starting with the query comes before a country starting with it; a country's
+  // code counts as its name; a word matches from its start only.
+  assert.equal(ids("Ind")[0], "America/Indiana/Indianapolis");
+  assert.equal(ids("IN")[0], "Asia/Kolkata");
+  assert.deepEqual(ids("aulo"), []);
+  assert.equal(ids("Paulo")[0], "America/Sao_Paulo");
+  assert.equal(ids("York")[0], "America/New_York");
+  // A zone with one big city listed comes before one with none.
+  assert.ok(ids("-03:00").indexOf("America/Bahia") < ids("-03:00").indexOf("America/Araguaina"));
+  assert.deepEqual(ids("gm"), ["Africa/Banjul", "UTC"]); // The Gambia's code, then GMT
+  assert.deepEqual(ids("ut"), ["UTC"]);
+  // A zone's words: city, zone name, country in English, Portuguese and Spanish, the cities
+  // listed for it, the country code; nothing else.
+  assert.deepEqual(zones.byID("Asia/Tokyo").keys, ["tokyo", "asia tokyo", "japan", "japao", "japon", "jp"]);
+  assert.deepEqual(zones.byID("Europe/Berlin").keys, ["berlin", "europe berlin", "germany", "alemanha", "alemania", "berlim", "munich", "hamburg", "frankfurt", "de"]);
+  assert.deepEqual(W.fold("  São   Paulo "), "sao paulo");
+});
+
+test("offsets are read at any second, and in years before the common era", () => {
+  assert.equal(W.offset("Asia/Kolkata", iso("2026-12-06T17:05:30.250Z")), 330 * 60000);
+  assert.equal(W.offset("UTC", W.utc(-100, 6, 1, 12, 0)), 0);
+  assert.equal(W.offset("Etc/GMT-3", W.utc(-100, 6, 1, 12, 0)), 3 * 3600000);
+});
+
+test("dates: day and month in range, and the whole message", () => {
+  for (const [y, mo, d] of [[2026, 0, 1], [2026, 1, 0], [2026, 1, 32]]) {
+    assert.equal(W.checkDate(y, mo, d), "That date does not exist: check the day and the month.", `${y}-${mo}-${d}`);
+  }
+  assert.equal(W.checkDate(2026, 2, 31), "There is no 31 February in 2026: check the day and the month.");
+  assert.equal(W.checkDate(2026, 12, 31), "");
+});
+
+test("a pasted time is read only when it is all there is, in every form a webhook or a person writes", () => {
+  for (const s of ["id 1765036500", "1765036500 x", "at 2026-12-06T14:05:00Z", "2026-12-06T14:05:00Z!"]) {
+    assert.match(W.readTimestamp(s).error, /No time found/, s);
+  }
+  assert.deepEqual(W.readTimestamp("2026-12-06T22:35:00+05:30"), { t: iso("2026-12-06T17:05:00Z"), from: "time" });
+  assert.equal(W.readTimestamp("2026-12-06 17:05Z").t, iso("2026-12-06T17:05:00Z"));
+  assert.equal(W.readTimestamp("2026-12-06T17:05:30.123Z").t, iso("2026-12-06T17:05:30Z"));
+  assert.equal(W.readTimestamp("2026-12-06 14:05 -03:00").t, iso("2026-12-06T17:05:00Z"));
+  assert.equal(W.readTimestamp("2026-12-06T22:35:00+0530").t, iso("2026-12-06T17:05:00Z"));
+  // Pretty-printed JSON, a number without quotes, and a status before the message.
+  const pretty = JSON.stringify({ entry: [{ changes: [{ value: { messages: [{ from: "1", timestamp: "1765036500" }] } }] }] }, null, 2);
+  assert.deepEqual(W.readTimestamp(pretty), { t: 1765036500000, from: "webhook" });
+  assert.deepEqual(W.readTimestamp('{"messages" : [ {"timestamp": 1765036500} ]}'), { t: 1765036500000, from: "webhook" });
+  const statusFirst = JSON.stringify({ statuses: [{ status: "read", timestamp: "1765036999" }], messages: [{ timestamp: "1765036500" }] }, null, 1);
+  assert.equal(W.readTimestamp(statusFirst).t, 1765036500000);
+  assert.match(W.readTimestamp('{"statuses" : [ {"timestamp": "1765036999"} ]}').error, /status webhook/);
+});
+
+test("the verdict's every sentence: in UTC, in the agent's own zone, at its limits", () => {
+  const sp = zones.byID("America/Sao_Paulo"), utcZone = zones.byID("UTC");
+  const wrote = iso("2026-12-06T17:05:00Z"), DAY = 86400000, HOUR = 3600000;
+  const at = (now, zone, here, note) => W.verdict(zones, { zone, wrote, here, now, hours: 24, note });
+  let r = at(wrote + HOUR, utcZone, "UTC");
+  assert.deepEqual(r, {
+    state: "open", understood: "Customer wrote Sun 6 Dec 2026, 17:05 UTC.", head: "Open: free-form messages are allowed now.",
+    until: "Until Mon 7 Dec 2026, 17:05 your time (UTC). That is 23 h from now, unless the customer writes or calls again, which starts the 24 hours again.",
+    lead: "After that, a free-form message fails with",
+  });
+  // A customer in UTC is not named twice to an agent elsewhere.
+  assert.equal(at(wrote + HOUR, utcZone, "Asia/Tokyo").until, "Until Tue 8 Dec 2026, 02:05 your time (Asia/Tokyo); Mon 7 Dec 2026, 17:05 UTC. That is 23 h from now, unless the customer writes or calls again, which starts the 24 hours again.");
+  r = at(wrote + DAY + 2 * DAY, sp, "America/Sao_Paulo", "repeated");
+  assert.deepEqual(r, {
+    state: "closed",
+    understood: "Customer wrote Sun 6 Dec 2026, 14:05 in Sao Paulo (America/Sao_Paulo, UTC-03:00), which is Sun 6 Dec 2026, 17:05 UTC. That time happened twice there that day, as clocks went back; the earlier is used.",
+    head: "Closed: only an approved template can reach this customer now.",
+    until: "It closed 2 days ago, at Mon 7 Dec 2026, 14:05 your time (America/Sao_Paulo); Mon 7 Dec 2026, 17:05 UTC. When they answer a template, a new window opens.",
+    lead: "A free-form message now fails with",
+  });
+  assert.match(at(wrote + DAY + 47 * HOUR, sp, "UTC").until, /^It closed 47 h ago/);
+  assert.match(at(wrote + DAY + 73 * HOUR, sp, "UTC").until, /^It closed 3 days ago/);
+  assert.equal(at(wrote, sp, "UTC").state, "open"); // written this minute
+  assert.equal(at(wrote - 60000, sp, "UTC").head, "That time is still to come. Check the date, the time and the time zone.");
+  assert.equal(at(wrote + 366 * DAY, sp, "UTC").state, "closed");
+  r = at(wrote + 366 * DAY + 60000, sp, "UTC");
+  assert.equal(r.state, "old");
+  assert.equal(r.head, "That is more than a year ago, so the window closed long ago: only an approved template can reach this customer. Check the year if you meant a recent message.");
+});
