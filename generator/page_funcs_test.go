@@ -40,3 +40,13 @@ func TestRetryLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestWithoutCommentLines: a script's comment-only lines are not published; code, and a
+// comment after code, are kept as they were.
+func TestWithoutCommentLines(t *testing.T) {
+	in := "// why\n(function () {\n  // more why\n  var a = 1; // kept\n  var u = \"http://x\";\n})();\n"
+	want := "(function () {\n  var a = 1; // kept\n  var u = \"http://x\";\n})();\n"
+	if got := string(withoutCommentLines([]byte(in))); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}

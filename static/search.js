@@ -341,7 +341,7 @@
       a.words.some(function (w) { return REPORTS.has(stem(english(w))); });
     a.terms = a.owned.concat(a.statuses).map(lowerBound);
     a.matches.forEach(function (m) { m.forEach(function (_, t) { a.terms.push(t); }); });
-    // What must be fetched before the search can run: shards, and equivalents for codes.
+    // What a complete search needs: shards, equivalents, phrases (render needs the shards).
     a.text = q;
     a.phrased = q.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length >= MIN_PHRASE;
     a.waiting = function () {
@@ -565,7 +565,7 @@
     function render(q) {
       var started = performance.now();
       var a = q.trim() ? plan(q) : null;
-      var waiting = a && a.waiting();
+      var waiting = a && loadShards(a.terms);
       if (waiting) {
         waiting.then(function () { if (box.value === q) render(q); }, function (err) { status.textContent = String(err); });
         return;
@@ -579,6 +579,9 @@
       // The code found shows at once; its equivalents join when they arrive.
       var eq = a && a.codes.length ? loadEquivalents() : null;
       if (eq) eq.then(function () { if (box.value === q) render(q); });
+      // So do the phrases.
+      var phrases = a && a.phrased ? loadPart("phrases") : null;
+      if (phrases) phrases.then(function () { if (box.value === q) render(q); });
       // The same query rendered again (its equivalents arrived) keeps the option the arrow
       // keys chose.
       var kept = q === shown && active >= 0 && items[active] ? items[active].href : "";
