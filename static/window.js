@@ -19,7 +19,7 @@
     var fixed = form.getAttribute("data-now");
     return fixed ? Date.parse(fixed) : Date.now();
   }
-  var zones = new W.Zones(window.KB_ZONES, window.KB_ZONE_LINKS, now());
+  var zones = new W.Zones(window.KB_ZONES, window.KB_ZONE_LINKS);
   var browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
   var here = zones.canonical(browserZone) || browserZone;
   var current = zones.byID(here) || zones.byID("UTC");
@@ -92,7 +92,7 @@
       wrote = read.t;
       note = read.skipped ? "skipped" : read.repeated ? "repeated" : "";
     }
-    var r = W.verdict(zones, { zone: current, wrote: wrote, here: here, now: now(), hours: hours, note: note });
+    var r = W.verdict({ zone: current, wrote: wrote, here: here, now: now(), hours: hours, note: note });
     set(r.state, r);
   }
 

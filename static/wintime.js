@@ -103,7 +103,7 @@
   // Zones lists the zones of zone.tab (zones.js) that this browser knows, each with the
   // words it is found by: its city, its region, its country in English, Portuguese and
   // Spanish, and the cities above.
-  function Zones(list, links, now) {
+  function Zones(list, links) {
     var names = {};
     ["en", "pt", "es"].forEach(function (lang) {
       try { names[lang] = new Intl.DisplayNames([lang], { type: "region" }); } catch (e) { /* no country names here */ }
@@ -121,7 +121,6 @@
     });
     this.zones = zones;
     this.links = links || {};
-    this.now = now;
   }
   // canonical names a zone as the list does ("Asia/Calcutta" is "Asia/Kolkata").
   Zones.prototype.canonical = function (id) {
@@ -203,7 +202,7 @@
   // note ("skipped" or "repeated", from instant). It returns the state and its sentences:
   // what was understood, open or closed, and until when in the agent's zone, UTC and the
   // customer's, each with its date.
-  function verdict(zones, in_) {
+  function verdict(in_) {
     var zone = in_.zone, wrote = in_.wrote, closes = wrote + in_.hours * HOUR, at = in_.now;
     var place = zone.id === "UTC" ? "UTC" : zone.city + " (" + zone.id + ", " + offsetText(offset(zone.id, wrote)) + ")";
     var understood = "Customer wrote " + when(wrote, zone.id) + " " + (zone.id === "UTC" ? "UTC" : "in " + place) +
