@@ -3,10 +3,12 @@
 // Mexican mobiles appear in two forms; 130497: which country a number is in). The logic has
 // no page in it so that Node tests run it (testdata/js); the last part wires it to the page.
 //
-// Area codes of +1 outside the United States (Canada and the Caribbean) and calling codes of
-// the countries named here are from the North American Numbering Plan Administrator's area
-// code list and the ITU's list of country calling codes; a +1 area code not listed below is
-// read as a US one, and the answer says so.
+// A +1 area code not listed below as Canada's or the Caribbean's is read as a US one. The
+// Canadian list was checked on 2026-12-07 against a province-by-province table
+// (https://www.places.com.ng/canada-area-code-information/, which agrees with the Canadian
+// Numbering Administrator's); 460 is listed beyond it, as a Quebec code not yet in that table.
+// The Caribbean codes and the calling codes are written from the NANPA and ITU plans and
+// were not checked against their current pages here: recheck them when a code is added.
 (function (root) {
   "use strict";
   var notUS = {
