@@ -180,14 +180,22 @@ func searchPage(t *testing.T) (context.Context, builtSite) {
 	return ctx, s
 }
 
+// searchFor runs the page's search engine on q, as the tests and benchmarks do: the
+// addresses of the results, best first.
+func searchFor(t *testing.T, ctx context.Context, q string) []string {
+	t.Helper()
+	js, _ := json.Marshal(q)
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`kbSearch.search(`+string(js)+`)`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
 func TestSearchQueries(t *testing.T) {
 	ctx, _ := searchPage(t)
 	for _, tc := range searchQueries {
-		q, _ := json.Marshal(tc.query)
-		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`kbSearch.search(`+string(q)+`)`, chromedp.EvalAwaitPromise))
-		if err != nil {
-			t.Fatal(err)
-		}
+		got := searchFor(t, ctx, tc.query)
 		first := ""
 		if len(got) > 0 {
 			first = got[0]
@@ -200,11 +208,7 @@ func TestSearchQueries(t *testing.T) {
 		}
 	}
 	for _, tc := range pastedQueries {
-		q, _ := json.Marshal(tc.query)
-		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`kbSearch.search(`+string(q)+`)`, chromedp.EvalAwaitPromise))
-		if err != nil {
-			t.Fatal(err)
-		}
+		got := searchFor(t, ctx, tc.query)
 		if len(got) == 0 || got[0] != tc.want {
 			t.Errorf("search %q: results %v, want %s first", short(tc.query), got[:min(len(got), 4)], tc.want)
 		}
@@ -219,11 +223,7 @@ func TestSearchQueries(t *testing.T) {
 func TestSearchRanking(t *testing.T) {
 	ctx, _ := searchPage(t)
 	for _, tc := range rankedQueries {
-		q, _ := json.Marshal(tc.query)
-		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`kbSearch.search(`+string(q)+`)`, chromedp.EvalAwaitPromise))
-		if err != nil {
-			t.Fatal(err)
-		}
+		got := searchFor(t, ctx, tc.query)
 		if top := got[:min(len(got), len(tc.top))]; !slices.Equal(top, tc.top) {
 			t.Errorf("search %q: first results %v, want %v", tc.query, got[:min(len(got), 5)], tc.top)
 		}
