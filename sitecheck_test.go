@@ -306,3 +306,30 @@ func TestWorkflow(t *testing.T) {
 		t.Fatalf("actionlint:\n%s", out)
 	}
 }
+
+// TestShellScripts lints the project's own scripts (the test command, CI's entry, the
+// benchmarks, the mutation runners) with shellcheck: they run on machines nobody watches,
+// where an unquoted path or a typo in a variable fails late and far from its cause.
+func TestShellScripts(t *testing.T) {
+	shellcheck := tool(t, "shellcheck")
+	var scripts []string
+	for _, pattern := range []string{"scripts/*", "bench/*", ".ci/*"} {
+		files, _ := filepath.Glob(pattern)
+		for _, f := range files {
+			head := make([]byte, 2)
+			if file, err := os.Open(f); err == nil {
+				file.Read(head)
+				file.Close()
+			}
+			if string(head) == "#!" {
+				scripts = append(scripts, f)
+			}
+		}
+	}
+	if len(scripts) < 8 {
+		t.Fatalf("found %d scripts (%q), want scripts/test, .ci/run, bench/compare, bench/vs at least", len(scripts), scripts)
+	}
+	if out, err := exec.Command(shellcheck, scripts...).CombinedOutput(); err != nil {
+		t.Fatalf("shellcheck:\n%s", out)
+	}
+}
