@@ -22,12 +22,13 @@
 //	(pipeline.go)           Render: memory (tests); Check: nothing
 //
 // No page of a build is kept after it is handed over, so check and build use the same memory.
-// serve (serve.go, PreviewConfig) loads through a Cache (cache.go) that re-reads only changed
-// files, and serves a Preview (preview.go) that renders each page when it is asked for, then
-// runs Check in the background. stale.go lists code files not checked against Meta lately.
+// serve (internal/devserver, wired in main.go) loads through a Cache (cache.go) that re-reads
+// only changed files, and serves a Preview (preview.go) that renders each page when it is
+// asked for, then runs Check in the background. stale.go lists code files not checked
+// against Meta lately.
 //
 // Positions and errors (Pos, Error, ErrorList in errors.go) are the TOML decoder's, from
-// internal/tomlpos, which does not import this package.
+// internal/tomlpos; neither internal package imports this one.
 //
 // # Templates
 //
