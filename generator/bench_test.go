@@ -89,7 +89,7 @@ func BenchmarkRender(b *testing.B) {
 			tmpl, static := projectLayers(b, nil)
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := Render(site, Options{Templates: tmpl, Static: static}); err != nil {
+				if _, err := renderFiles(site, Options{Templates: tmpl, Static: static}); err != nil {
 					b.Fatal(err)
 				}
 			}

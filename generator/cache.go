@@ -40,9 +40,9 @@ func (c *Cache) Watch() {
 	c.mu.Unlock()
 }
 
-// Forget drops the entry of a file that changed, named as the loader names it
+// forget drops the entry of a file that changed, named as the loader names it
 // ("data/codes/131047.toml"); a folder drops everything below it.
-func (c *Cache) Forget(file string) {
+func (c *Cache) forget(file string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	file = filepath.ToSlash(filepath.Clean(file))
@@ -63,7 +63,7 @@ func (c *Cache) ForgetChanged(folders []Folder, paths []string) {
 	for _, p := range paths {
 		for _, in := range folders {
 			if rel, err := filepath.Rel(in.Path, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-				c.Forget(path.Join(in.Name, filepath.ToSlash(rel)))
+				c.forget(path.Join(in.Name, filepath.ToSlash(rel)))
 			}
 		}
 	}

@@ -19,7 +19,7 @@
 //	                        (linkcheck.go), and hand it to a destination; the generated
 //	                        files (out_codesjson.go, out_search.go, out_opensearch.go) too
 //	destinations            Build: a staging folder swapped in at the end (write.go);
-//	(pipeline.go)           Render: memory (tests); Check: nothing
+//	(pipeline.go)           renderFiles: memory (tests); Check: nothing (check, serve)
 //
 // No page of a build is kept after it is handed over, so check and build use the same memory.
 // serve (internal/devserver, wired in main.go) loads through a Cache (cache.go) that re-reads

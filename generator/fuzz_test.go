@@ -16,7 +16,7 @@ func FuzzSplitFrontMatter(f *testing.F) {
 	}
 	isFence := func(line string) bool { return strings.TrimRight(line, " \t\r") == "+++" }
 	f.Fuzz(func(t *testing.T, in string) {
-		front, body, err := SplitFrontMatter([]byte(in))
+		front, body, err := splitFrontMatter([]byte(in))
 		text := strings.TrimPrefix(in, "\ufeff")
 		first, rest, _ := strings.Cut(text, "\n")
 		lines := strings.Split(rest, "\n")

@@ -557,7 +557,7 @@ func (l *loader) loadContent() {
 			l.errs.Add(Pos{File: display}, "cannot read: %v", unwrapPath(err))
 			continue
 		}
-		fm, body, err := SplitFrontMatter(data)
+		fm, body, err := splitFrontMatter(data)
 		if err != nil {
 			var fe *Error
 			if errors.As(err, &fe) {
@@ -581,9 +581,9 @@ func (l *loader) loadContent() {
 	}
 }
 
-// SplitFrontMatter separates a page's TOML front matter, between two lines of +++, from its
+// splitFrontMatter separates a page's TOML front matter, between two lines of +++, from its
 // Markdown body.
-func SplitFrontMatter(data []byte) (front, body []byte, err error) {
+func splitFrontMatter(data []byte) (front, body []byte, err error) {
 	if e := tomlpos.CheckUTF8("", data); e != nil {
 		return nil, nil, e
 	}
