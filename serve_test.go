@@ -64,12 +64,7 @@ func startServe(tb testing.TB, dir string, check bool) (base string, events <-ch
 // reported by the whole build that follows, and a broken save is reported while the last
 // good site is still served.
 func TestServe(t *testing.T) {
-	dir := t.TempDir()
-	for name, text := range readTxtar(t, "generator/testdata/site.txtar") {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		os.WriteFile(p, []byte(text), 0o644)
-	}
+	dir := unpackTxtar(t, "generator/testdata/site.txtar")
 	base, events := startServe(t, dir, true)
 	get := func(path string) (int, string) {
 		resp, err := http.Get(base + path)
