@@ -89,6 +89,18 @@ func readTxtar(t *testing.T, path string) map[string]string {
 	return files
 }
 
+// unpackTxtar writes a txtar archive's files into a new temporary folder and returns it.
+func unpackTxtar(t *testing.T, path string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range readTxtar(t, path) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(data), 0o644)
+	}
+	return dir
+}
+
 func tree(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
 	out := map[string][]byte{}
