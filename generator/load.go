@@ -543,7 +543,7 @@ func (l *loader) loadContent() {
 		case !slugPattern.MatchString(slug):
 			l.errs.Add(Pos{File: display}, "bad page file name %q: want lower-case letters, digits and hyphens, then .md", name)
 			continue
-		case slices.Contains(reservedSlugs, slug):
+		case reservedSlug(slug):
 			l.errs.Add(Pos{File: display}, "page name %q is taken by a generated page; choose another name", slug)
 			continue
 		}

@@ -203,3 +203,29 @@ func TestDocumentTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestReservedSlugs: every folder a build writes is a content page's or one a content page
+// cannot take, so a folder added to the generator cannot be overwritten by a page of that name.
+func TestReservedSlugs(t *testing.T) {
+	fixture := archiveFiles(readArchive(t, "testdata/site.txtar"))
+	site, err := Load(input(fixture))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string]bool{}
+	for _, pg := range site.Pages {
+		pages[pg.Slug] = true
+	}
+	files, err := build(t, fixture, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name := range files {
+		if folder, _, ok := strings.Cut(name, "/"); ok && !pages[folder] && !reservedSlug(folder) {
+			t.Errorf("%s is written, but a content page can be named %q", name, folder)
+		}
+	}
+	if !reservedSlug("404") || reservedSlug("window") {
+		t.Error(`reservedSlug: want "404" taken (404.html) and "window" free`)
+	}
+}
