@@ -127,6 +127,12 @@ func TestBaseURL(t *testing.T) {
 	if !strings.Contains(string(files["sitemap.xml"]), "<loc>https://org.github.io/kb/codes/131047/</loc>") {
 		t.Error("sitemap.xml has no absolute URLs")
 	}
+	// codes.json is read from anywhere, so its addresses start at the base path.
+	for _, want := range []string{`"url": "/kb/codes/131047/"`, `"url": "/kb/providers/acme/"`, `"url": "/kb/providers/acme/#line-not-configured"`} {
+		if !strings.Contains(string(files["codes.json"]), want) {
+			t.Errorf("codes.json does not contain %s", want)
+		}
+	}
 }
 
 // TestDeterministic builds the fixture ten times, on 1, 2 and 8 threads, and checks every
