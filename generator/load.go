@@ -163,14 +163,6 @@ func (l *loader) entryInfo(e fs.DirEntry) fs.FileInfo {
 	return info
 }
 
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
 // The decoded shapes of the files. Field tags are the public format: see data/README.md.
 
 type codeFile struct {

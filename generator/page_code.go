@@ -102,6 +102,25 @@ func apiRank(api string) int {
 // oneLine is the first sentence of a Markdown text, as plain text.
 func oneLine(md string) string { return firstSentences(plainText(md), 1) }
 
+// firstSentences keeps the first n sentences of a text.
+func firstSentences(s string, n int) string {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == '.' && s[i+1] == ' ' {
+			if n--; n == 0 {
+				return s[:i+1]
+			}
+		}
+	}
+	return s
+}
+
+func first(list []string) string {
+	if len(list) == 0 {
+		return ""
+	}
+	return list[0]
+}
+
 // CustomerReply is what an agent relays to the person messaged.
 type CustomerReply struct {
 	Markdown string
