@@ -38,6 +38,9 @@ var (
 	slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
 
+// isDigits reports whether s is ASCII digits only, like a code's number.
+func isDigits(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
+
 // Load reads every data file and content page, validates them and builds the model with its
 // cross links. It reports every problem it finds, as an ErrorList, rather than stopping at
 // the first.

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/waerrors/kb/internal/searchindex"
 )
 
 // The code page serves the agent first: a lead block with the meaning in a line, the first
@@ -249,7 +251,7 @@ func textIDs(prefix string, texts []string) []string {
 // slugWords is the first n words of s in lower case ASCII, joined by hyphens.
 func slugWords(s string, n int) string {
 	var words []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(foldAccents.Replace(s)), func(r rune) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(searchindex.FoldAccents(s)), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
 	}) {
 		if words = append(words, w); len(words) == n {
