@@ -14,7 +14,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-	"github.com/waerrors/kb/generator"
+	"github.com/waerrors/kb/internal/searchindex"
 )
 
 // searchQueries are things an agent types or pastes, with the page that must come first.
@@ -372,7 +372,7 @@ func TestStemParity(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := generator.Tokenize(w)
+		want := searchindex.Tokenize(w)
 		if strings.Join(got, " ") != strings.Join(want, " ") {
 			t.Errorf("tokenize(%q): browser %q, Go %q", w, got, want)
 		}

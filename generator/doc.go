@@ -17,7 +17,8 @@
 //	                        page_*.go; Markdown with code auto-linking in markdown.go,
 //	                        payloads in highlight.go), check its links as it is rendered
 //	                        (linkcheck.go), and hand it to a destination; the generated
-//	                        files (out_codesjson.go, out_search.go, out_opensearch.go) too
+//	                        files (out_codesjson.go, out_opensearch.go, and out_search.go,
+//	                        which hands internal/searchindex the documents to index) too
 //	destinations            Build: a staging folder swapped in at the end (write.go);
 //	(pipeline.go)           renderFiles: memory (tests); Check: nothing (check, serve)
 //

@@ -128,6 +128,15 @@ func (v vocabulary) find(value string) term {
 	return term{}
 }
 
+// labels maps each value to its label.
+func (v vocabulary) labels() map[string]string {
+	out := make(map[string]string, len(v))
+	for _, t := range v {
+		out[t.value] = t.label
+	}
+	return out
+}
+
 // label is how the site shows a value; "" for a value outside the vocabulary.
 func (v vocabulary) label(value string) string { return v.find(value).label }
 

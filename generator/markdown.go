@@ -414,3 +414,23 @@ func plainRun(text string) bool {
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// Markdown as text, for what is not HTML: the ticket note, a lead's sentence, cause anchors,
+// the description meta tag.
+
+var markdownLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+
+var textMarks = strings.NewReplacer("`", "", "**", "", "\\", "")
+
+// plainText is Markdown as a person would retype it: link texts without their addresses,
+// no emphasis or code marks, one line.
+func plainText(md string) string {
+	s := markdownLink.ReplaceAllString(md, "$1")
+	return strings.Join(strings.Fields(textMarks.Replace(s)), " ")
+}
+
+// descriptionMarks is the description meta tag's older rule. It keeps a link whole and makes
+// "_" a space, so "error_data.details" reads "error data.details"; plainText is right for the
+// tag too, but it changes the descriptions of the pages with a link or a name with "_" in
+// their summary, and this rule is kept until a change that may change output.
+var descriptionMarks = strings.NewReplacer("`", "", "*", "", "_", " ")

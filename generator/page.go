@@ -477,13 +477,11 @@ func (r *builder) execute(job *renderJob, buf *bytes.Buffer) *Error {
 	return nil
 }
 
-var markdownMarks = strings.NewReplacer("`", "", "*", "", "_", " ")
-
 // plainSummary is the first sentence-ish of a code's summary without Markdown, for the
 // description meta tag.
 func plainSummary(c *Code) string {
 	s := strings.Join(strings.Fields(c.Summary), " ")
-	s = markdownMarks.Replace(s)
+	s = descriptionMarks.Replace(s)
 	if len(s) > 200 {
 		cut := strings.LastIndexByte(s[:200], ' ')
 		if cut < 100 {

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/waerrors/kb/internal/searchindex"
 )
 
 // The code page serves the agent first: a lead block with the meaning in a line, the first
@@ -101,6 +103,25 @@ func apiRank(api string) int {
 
 // oneLine is the first sentence of a Markdown text, as plain text.
 func oneLine(md string) string { return firstSentences(plainText(md), 1) }
+
+// firstSentences keeps the first n sentences of a text.
+func firstSentences(s string, n int) string {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == '.' && s[i+1] == ' ' {
+			if n--; n == 0 {
+				return s[:i+1]
+			}
+		}
+	}
+	return s
+}
+
+func first(list []string) string {
+	if len(list) == 0 {
+		return ""
+	}
+	return list[0]
+}
 
 // CustomerReply is what an agent relays to the person messaged.
 type CustomerReply struct {
@@ -230,7 +251,7 @@ func textIDs(prefix string, texts []string) []string {
 // slugWords is the first n words of s in lower case ASCII, joined by hyphens.
 func slugWords(s string, n int) string {
 	var words []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(foldAccents.Replace(s)), func(r rune) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(searchindex.FoldAccents(s)), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
 	}) {
 		if words = append(words, w); len(words) == n {

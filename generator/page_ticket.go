@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -52,33 +51,4 @@ func (p *page) TicketNote() string {
 	}
 	b.WriteString("Details: " + where)
 	return b.String()
-}
-
-func first(list []string) string {
-	if len(list) == 0 {
-		return ""
-	}
-	return list[0]
-}
-
-var markdownLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
-
-// plainText is Markdown as a person would retype it: link texts without their addresses,
-// no emphasis or code marks, one line.
-func plainText(md string) string {
-	s := markdownLink.ReplaceAllString(md, "$1")
-	s = strings.NewReplacer("`", "", "**", "", "\\", "").Replace(s)
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// firstSentences keeps the first n sentences of a text.
-func firstSentences(s string, n int) string {
-	for i := 0; i+1 < len(s); i++ {
-		if s[i] == '.' && s[i+1] == ' ' {
-			if n--; n == 0 {
-				return s[:i+1]
-			}
-		}
-	}
-	return s
 }
