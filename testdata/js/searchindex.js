@@ -11,6 +11,7 @@ const SearchEngine = require("../../static/search-engine.js");
 function indexDir() {
   if (process.env.KB_SEARCH_INDEX) return process.env.KB_SEARCH_INDEX;
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "kb-search-"));
+  process.on("exit", () => fs.rmSync(out, { recursive: true, force: true }));
   execFileSync("go", ["run", ".", "build", "--out", out], { cwd: path.join(__dirname, "../.."), stdio: "ignore" });
   process.env.KB_SEARCH_INDEX = path.join(out, "search");
   return process.env.KB_SEARCH_INDEX;
