@@ -10,6 +10,7 @@ const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
 const { open } = require("./searchindex.js");
+const SearchEngine = require("../../static/search-engine.js");
 
 const { engine, fetched } = open();
 
@@ -311,4 +312,52 @@ test("explain gives each result's score, best first", async () => {
   const scores = await engine.explain("template paused");
   assert.equal(scores[0][0], "codes/132015/");
   for (let i = 1; i < scores.length; i++) assert.ok(scores[i - 1][1] >= scores[i][1], scores.join(" "));
+});
+
+test("a pasted log's stack frames, classes, times and code are not the error's words", () => {
+  for (const noise of [
+    'Traceback (most recent call last): File "/srv/bot/send.py", line 88, in post_message:',
+    "at com.acme.wa.Sender.send(Sender.java:42) at async Object.sendTemplate (/app/node_modules/wa/index.js:10:5)",
+    "#3 /var/www/vendor/guzzle/Client.php(112): GuzzleHttp\\Client->request()",
+    "GuzzleHttp\\Exception\\ClientException: java.lang.IllegalStateException",
+    "2024-05-01T10:22:33.123Z production.ERROR:",
+    "[2024-05-01 10:22:33+02:00] local.WARNING",
+    "handlers[msg_type].get(msg_type)",
+  ]) {
+    assert.deepEqual(engine.plan(noise + " template paused").words, ["template", "paused"], noise);
+  }
+  // Meta's own payload keys and a code in brackets are not code.
+  const a = engine.plan("interactive['action'] template paused (#132015)");
+  assert.deepEqual([a.words, a.codes], [["interactive", "action", "template", "paused"], ["132015"]]);
+});
+
+// A made-up index, for what the real one cannot pin down: which terms a word means.
+function tinyEngine(words) {
+  const terms = words.slice().sort();
+  const raw = {
+    v: 2, names: [], paths: { code: "codes/", provider: "providers/", status: "http/" }, labels: { class: {}, fix: {} },
+    docs: [["a/", "", "A", "", "", "", ""]], terms, stop: "the", same: "erro=error", gloss: "шаблон=template",
+    guides: [], shards: [0], sizes: [1],
+  };
+  return SearchEngine(raw, () => Promise.resolve({ post: terms.map(() => "1") }));
+}
+
+test("a word means its term, up to 200 terms it starts (20 unless it is the last), and the terms one typo away", () => {
+  const starts = Array.from({ length: 25 }, (_, i) => "plumb" + String(i).padStart(2, "0"));
+  // One edit from plumb: replaced, swapped, deleted, inserted; two edits: pulbm, plu.
+  const typos = ["plumt", "xlumb", "pulmb", "plmub", "plub", "plum", "plxumb"];
+  const e = tinyEngine(["plumb", "pulbm", "plu", "zzzzz"].concat(typos, starts));
+  const means = (q, i) => {
+    const out = {};
+    for (const [t, weight] of e.plan(q).matches[i]) out[e.index.terms[t]] = weight;
+    return out;
+  };
+  const weights = (words, w) => Object.fromEntries(words.map((t) => [t, w]));
+  // The last word is being typed: every term it starts.
+  assert.deepEqual(means("plumb", 0), { plumb: 1, ...weights(starts, 0.7), ...weights(typos, 0.5) });
+  // Another word: twenty terms from its own.
+  assert.deepEqual(means("plumb zzzzz", 0), { plumb: 1, ...weights(starts.slice(0, 19), 0.7), ...weights(typos, 0.5) });
+  // Four letters: no typos; three, and not the last: only itself.
+  assert.deepEqual(means("plum zzzzz", 0), { plum: 1, plumb: 0.7, ...weights(starts.slice(0, 18), 0.7) });
+  assert.deepEqual(means("plu zzzzz", 0), { plu: 1 });
 });
