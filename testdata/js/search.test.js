@@ -361,3 +361,39 @@ test("a word means its term, up to 200 terms it starts (20 unless it is the last
   assert.deepEqual(means("plum zzzzz", 0), { plum: 1, plumb: 0.7, ...weights(starts.slice(0, 18), 0.7) });
   assert.deepEqual(means("plu zzzzz", 0), { plu: 1 });
 });
+
+// What the engine reads in a query: codes in any written form, statuses and reason phrases,
+// numbers it does not know (a provider's own, or no code at all), a code prefix, the words
+// (each once, an identifier's split, a payload's message rather than its keys).
+const readings = [
+  ["131047", { codes: ["131047"] }],
+  ["0131047", { codes: ["131047"] }],
+  ["470 131047", { codes: ["470", "131047"] }],
+  ["131047 131047", { codes: ["131047"] }],
+  ["400", { statuses: ["400"], words: ["400"] }],
+  ["1310", { prefix: "1310", words: ["1310"] }],
+  ["131999", { unknown: ["131999"], words: ["131999"] }],
+  ["1002", { words: ["1002"] }],
+  ["error code: 7002 WhatsApp delivery failed", { owned: ["7002"], words: ["error", "code", "whatsapp", "delivery", "failed"] }],
+  ["HTTP 403 and HTTP 403 again", { statuses: ["403"], words: ["http", "403", "again"] }],
+  ["Too Many Requests, too many requests", { reasons: ["429"], words: ["too", "many", "requests"] }],
+  ["Unauthorised", { reasons: ["401"], words: ["unauthorised"] }],
+  ["Request failed with status code 400", { statuses: ["400"], words: ["request", "failed", "status", "code", "400"] }],
+  ["403 (10) Forbidden", { codes: ["10"], reasons: ["403"], words: ["403", "forbidden"] }],
+  ["{\"error\": {\"message\": \"Template is paused\", \"code\": 132015}}", { codes: ["132015"], words: ["template", "paused"], payload: true }],
+  ["type: 'OAuthException', message: 'Invalid parameter'", { words: ["invalid", "parameter"], payload: true }],
+  ["{\"error\": {\"code\": 131047}}", { codes: ["131047"], words: ["error", "code"] }],
+  ["InvalidParams TemplateParamCountMismatch", { words: ["invalid", "params", "template", "count", "mismatch"] }],
+  ["message message template", { words: ["message", "template"] }],
+  ["error 131047 and 131047", { codes: ["131047"], words: ["error"] }],
+  ["#130429", { codes: ["130429"] }],
+];
+
+test("a query is read into codes, statuses, numbers and words", () => {
+  const empty = { codes: [], statuses: [], reasons: [], unknown: [], owned: [], prefix: "", words: [], payload: false };
+  for (const [q, want] of readings) {
+    const a = engine.plan(q), got = {};
+    for (const k of Object.keys(empty)) got[k] = a[k];
+    assert.deepEqual(got, { ...empty, ...want }, q);
+  }
+});
