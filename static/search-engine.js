@@ -380,13 +380,14 @@ var SearchEngine = function (raw, fetchPart) {
   function search(a) {
     var scores = new Map();
     function add(doc, s) { scores.set(doc, (scores.get(doc) || 0) + s); }
-    // Codes found in the query first, then their equivalents under other APIs; a status
+    // Codes found in the query first, then their equivalents under other APIs, each once (63016
+    // is the equivalent of both 470 and 131047, and must not outrank them); a status
     // found counts as much as a few words in a title, so that what the words name still
     // comes before it ("HTTP 400 error: Twilio could not find a Channel").
     a.codes.forEach(function (c, i) { add(index.codeDocs.get(c), NAMED - i * NEXT); });
     a.codes.forEach(function (c, i) {
       (index.eq && index.eq[c] || "").split(",").forEach(function (e, j) {
-        if (e && index.codeDocs.has(e) && a.codes.indexOf(e) < 0) add(index.codeDocs.get(e), NAMED - (a.codes.length + i) * NEXT - j);
+        if (e && index.codeDocs.has(e) && !scores.has(index.codeDocs.get(e))) add(index.codeDocs.get(e), NAMED - (a.codes.length + i) * NEXT - j);
       });
     });
     a.statuses.forEach(function (s, i) { add(index.statusDocs.get(s), STATUS - i); });
@@ -435,9 +436,8 @@ var SearchEngine = function (raw, fetchPart) {
     var words = new Map();
     perWord.forEach(function (m) {
       m.forEach(function (b, doc) {
-        var w = words.get(doc) || { s: 0, n: 0, titles: 0 };
+        var w = words.get(doc) || { s: 0, titles: 0 };
         w.s += b.s + RARE_BONUS * b.r;
-        w.n++;
         if (b.title) w.titles++;
         words.set(doc, w);
       });

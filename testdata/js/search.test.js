@@ -308,10 +308,26 @@ test("a code we do not have: said so, and its nearest codes first", async () => 
   assert.deepEqual(engine.plan("error code: 7002").unknown, []);
 });
 
-test("explain gives each result's score, best first", async () => {
+test("explain gives each result's score, best first, to a tenth", async () => {
   const scores = await engine.explain("template paused");
   assert.equal(scores[0][0], "codes/132015/");
   for (let i = 1; i < scores.length; i++) assert.ok(scores[i - 1][1] >= scores[i][1], scores.join(" "));
+  for (const [, score] of scores) assert.ok(Math.abs(score * 10 - Math.round(score * 10)) < 1e-9, String(score));
+});
+
+test("codes come in the order said, then their equivalents, each once", async () => {
+  // 63016 is the equivalent of both: counted twice, it came first.
+  assert.deepEqual(await engine.find("470 131047"), ["codes/470/", "codes/131047/", "codes/63016/"]);
+  assert.deepEqual(await engine.find("131047 470"), ["codes/131047/", "codes/470/", "codes/63016/"]);
+  // A number of no code's family: no nearest codes, and nothing else.
+  assert.deepEqual(await engine.find("error 999999"), []);
+});
+
+test("results a fifth as good as the best are left out", async () => {
+  const scores = await engine.explain("display name"), found = await engine.find("display name");
+  assert.ok(found.length < 20, found.join(" "));
+  assert.deepEqual(found, scores.slice(0, found.length).map((e) => e[0]));
+  assert.ok(scores[found.length - 1][1] >= 0.2 * scores[0][1] && scores[found.length][1] < 0.2 * scores[0][1], scores.slice(0, found.length + 1).join(" "));
 });
 
 test("a pasted log's stack frames, classes, times and code are not the error's words", () => {
@@ -364,33 +380,42 @@ test("a word means its term, up to 200 terms it starts (20 unless it is the last
 
 // What the engine reads in a query: codes in any written form, statuses and reason phrases,
 // numbers it does not know (a provider's own, or no code at all), a code prefix, the words
-// (each once, an identifier's split, a payload's message rather than its keys).
+// (each once, an identifier's split, a payload's message rather than its keys, JSON's escapes
+// read), and whether it reports an error rather than asks a question.
 const readings = [
-  ["131047", { codes: ["131047"] }],
-  ["0131047", { codes: ["131047"] }],
-  ["470 131047", { codes: ["470", "131047"] }],
-  ["131047 131047", { codes: ["131047"] }],
-  ["400", { statuses: ["400"], words: ["400"] }],
+  ["131047", { codes: ["131047"], report: true }],
+  ["0131047", { codes: ["131047"], report: true }],
+  ["470 131047", { codes: ["470", "131047"], report: true }],
+  ["131047 131047", { codes: ["131047"], report: true }],
+  ["400", { statuses: ["400"], words: ["400"], report: true }],
   ["1310", { prefix: "1310", words: ["1310"] }],
   ["131999", { unknown: ["131999"], words: ["131999"] }],
   ["1002", { words: ["1002"] }],
-  ["error code: 7002 WhatsApp delivery failed", { owned: ["7002"], words: ["error", "code", "whatsapp", "delivery", "failed"] }],
-  ["HTTP 403 and HTTP 403 again", { statuses: ["403"], words: ["http", "403", "again"] }],
+  ["error code: 7002 WhatsApp delivery failed", { owned: ["7002"], words: ["error", "code", "whatsapp", "delivery", "failed"], report: true }],
+  ["HTTP 403 and HTTP 403 again", { statuses: ["403"], words: ["http", "403", "again"], report: true }],
+  ["HTTP 429 Too Many Requests", { statuses: ["429"], words: ["http", "429", "too", "many", "requests"], report: true }],
   ["Too Many Requests, too many requests", { reasons: ["429"], words: ["too", "many", "requests"] }],
   ["Unauthorised", { reasons: ["401"], words: ["unauthorised"] }],
-  ["Request failed with status code 400", { statuses: ["400"], words: ["request", "failed", "status", "code", "400"] }],
-  ["403 (10) Forbidden", { codes: ["10"], reasons: ["403"], words: ["403", "forbidden"] }],
-  ["{\"error\": {\"message\": \"Template is paused\", \"code\": 132015}}", { codes: ["132015"], words: ["template", "paused"], payload: true }],
-  ["type: 'OAuthException', message: 'Invalid parameter'", { words: ["invalid", "parameter"], payload: true }],
-  ["{\"error\": {\"code\": 131047}}", { codes: ["131047"], words: ["error", "code"] }],
-  ["InvalidParams TemplateParamCountMismatch", { words: ["invalid", "params", "template", "count", "mismatch"] }],
+  ["Request failed with status code 400", { statuses: ["400"], words: ["request", "failed", "status", "code", "400"], report: true }],
+  ["403 (10) Forbidden", { codes: ["10"], reasons: ["403"], words: ["403", "forbidden"], report: true }],
+  ["131999 template paused", { words: ["131999", "template", "paused"] }],
+  ["error 99", { words: ["99"] }],
+  ["{\"error\": {\"message\": \"Template is paused\", \"code\": 132015}}", { codes: ["132015"], words: ["template", "paused"], payload: true, report: true }],
+  ["{\"error\": {\"message\": \"N\\u00famero inv\\u00e1lido\", \"code\": 131026}}", { codes: ["131026"], words: ["numero", "invalido"], payload: true, report: true }],
+  ["{\"errors\": [{\"code\": 131026, \"title\": \"Message undeliverable\"}]}", { codes: ["131026"], words: ["message", "undeliverable"], payload: true, report: true }],
+  ["type: 'OAuthException', message: 'Invalid parameter'", { words: ["invalid", "parameter"], payload: true, report: true }],
+  ["{\"error\": {\"code\": 131047}}", { codes: ["131047"], words: ["error", "code"], report: true }],
+  ["InvalidParams TemplateParamCountMismatch", { words: ["invalid", "params", "template", "count", "mismatch"], report: true }],
   ["message message template", { words: ["message", "template"] }],
-  ["error 131047 and 131047", { codes: ["131047"], words: ["error"] }],
-  ["#130429", { codes: ["130429"] }],
+  ["error 131047 and 131047", { codes: ["131047"], words: ["error"], report: true }],
+  ["#130429", { codes: ["130429"], report: true }],
+  ["the customer never got my reply", { words: ["customer", "never", "got", "reply"] }],
+  ["template send failed", { words: ["template", "send", "failed"], report: true }],
+  ["fallo de plantilla", { words: ["fallo", "plantilla"], report: true }],
 ];
 
 test("a query is read into codes, statuses, numbers and words", () => {
-  const empty = { codes: [], statuses: [], reasons: [], unknown: [], owned: [], prefix: "", words: [], payload: false };
+  const empty = { codes: [], statuses: [], reasons: [], unknown: [], owned: [], prefix: "", words: [], payload: false, report: false };
   for (const [q, want] of readings) {
     const a = engine.plan(q), got = {};
     for (const k of Object.keys(empty)) got[k] = a[k];
