@@ -16,10 +16,10 @@ func TestStale(t *testing.T) {
 	site := &Site{Codes: []*Code{
 		code("1", now.Add(-checkLifetime)),           // exactly 180 days: still current
 		code("2", now.Add(-checkLifetime-time.Hour)), // just over
-		code("3", day(2025, 1, 2)),                // oldest check
-		code("4", time.Time{}),                    // never checked
-		code("5", day(2026, 11, 1)),               // recent
-		{Key: "6"},                                // listed only by providers: nothing to check
+		code("3", day(2025, 1, 2)),                   // oldest check
+		code("4", time.Time{}),                       // never checked
+		code("5", day(2026, 11, 1)),                  // recent
+		{Key: "6"},                                   // listed only by providers: nothing to check
 	}}
 	var got []string
 	for _, c := range Stale(site, now) {
