@@ -63,11 +63,18 @@ func first(list []string) string {
 
 var markdownLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
 
+// markdownCodeMarks are the marks plainText drops. Made once: a Replacer builds a lookup
+// table when it is made, and plainText runs several times for every code page.
+var markdownCodeMarks = strings.NewReplacer("`", "", "**", "", "\\", "")
+
 // plainText is Markdown as a person would retype it: link texts without their addresses,
 // no emphasis or code marks, one line.
 func plainText(md string) string {
-	s := markdownLink.ReplaceAllString(md, "$1")
-	s = strings.NewReplacer("`", "", "**", "", "\\", "").Replace(s)
+	s := md
+	if strings.Contains(s, "](") { // most texts have no link: skip the regexp
+		s = markdownLink.ReplaceAllString(s, "$1")
+	}
+	s = markdownCodeMarks.Replace(s)
 	return strings.Join(strings.Fields(s), " ")
 }
 
