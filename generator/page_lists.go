@@ -150,9 +150,6 @@ func (c *Code) ProviderNames() []string {
 	return out
 }
 
-// NoIndex reports whether pages ask search engines not to index them.
-func (p *page) NoIndex() bool { return p.r.opt.NoIndex }
-
 // Changed is the date a data file last changed, or "" when history is unavailable.
 func (p *page) Changed(file string) string {
 	if t, ok := p.r.opt.History.Changed[file]; ok {
@@ -269,7 +266,7 @@ func (c chrome) Content(slug string) string       { return c.p.Content(slug) }
 func (c chrome) Static(name string) string        { return c.p.Static(name) }
 
 // SiteTitle is the site's name.
-func (c chrome) SiteTitle() string { return c.p.SiteTitle() }
+func (c chrome) SiteTitle() string { return c.p.r.opt.Title }
 
 // Badges renders a code's verdict with the "badges" template, once per distinct verdict:
 // ten thousand codes have a few dozen.

@@ -46,7 +46,7 @@ func (p *page) TicketNote() string {
 	line("Retry", retryLabel(c.Retry, c.RetryAfter))
 	line("Who fixes it", fixLabels(c.FixBy))
 	line("Next step", firstSentences(plainText(lead.FirstAction), 2))
-	where := p.Canonical()
+	where := p.canonical()
 	if where == "" {
 		where = p.Path
 	}
