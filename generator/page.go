@@ -211,6 +211,16 @@ type page struct {
 	NoIndex         bool   // whether pages ask search engines not to index them
 	OpenSearchURL   string // the OpenSearch description, or "" when there is none
 	FeedURL         string // the Atom feed from the changes page, or "" (feedURL)
+
+	// On code pages, what is derived from the code, in one pass (prepareCode).
+	Lead               Lead          // the ten-second answer
+	CustomerReply      CustomerReply // what to tell the person messaged
+	TicketNote         string        // the note to copy into a ticket
+	NumberCheck        *NumberCheck  // the field checking the customer's number, or nil
+	Contents           []PagePart    // the page's sections, when it is long
+	Causes             []Cause       // the code's causes with their anchors
+	SameStatus         Neighbours    // the nearest codes with the same HTTP status
+	DisagreementTopics string        // what the sources disagree on
 }
 
 // prepared returns a copy of the page with the fields its templates read filled in. A copy,
@@ -224,6 +234,9 @@ func (p *page) prepared() *page {
 	q.NoIndex = p.r.opt.NoIndex
 	q.OpenSearchURL = p.openSearchURL()
 	q.FeedURL = p.feedURL()
+	if p.Code != nil {
+		q.prepareCode()
+	}
 	return &q
 }
 

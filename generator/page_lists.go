@@ -64,9 +64,9 @@ type Neighbours struct {
 	Total int
 }
 
-// SameStatus lists the codes nearest to the current one that Meta gives the same HTTP
+// sameStatus lists the codes nearest to the current one that Meta gives the same HTTP
 // status, and how many the status page lists in all.
-func (p *page) SameStatus() Neighbours {
+func (p *page) sameStatus() Neighbours {
 	if p.Code == nil || p.Code.HTTPStatus == 0 {
 		return Neighbours{}
 	}
