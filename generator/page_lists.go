@@ -188,17 +188,24 @@ func (p *page) Stale(e *Entry) bool {
 	return ok && e.Source != nil && changed.Sub(e.Source.Seen) > staleAfter
 }
 
-// fileMeta is what the "file-meta" template receives.
+// fileMeta is what the "file-meta" template receives: a file and what is known of it.
 type fileMeta struct {
-	Page *page
-	File string
+	Page        *page
+	File        string
+	Changed     string // the date it last changed, or ""
+	EditURL     string // its editor in the repository, or ""
+	HistoryNote string // why it has no date
 }
 
 // FileMeta renders the "file-meta" template: a file's last change and its edit link. A
 // provider's file is named on the page of every code it lists, so each file's is rendered
-// once per link prefix.
+// once per link prefix; a code's own file only on its page, so it is not kept.
 func (p *page) FileMeta(file string) (template.HTML, error) {
-	return p.fragment("file-meta", file, fileMeta{p, file})
+	meta := fileMeta{Page: p, File: file, Changed: p.Changed(file), EditURL: p.EditURL(file), HistoryNote: p.HistoryNote()}
+	if p.Code != nil && file == p.Code.File {
+		return p.r.renderFragment("file-meta", meta)
+	}
+	return p.fragment("file-meta", file, meta)
 }
 
 // Files lists the data files the code's page is made from: its code file, then the file of
@@ -286,11 +293,18 @@ func (p *page) fragment(name, key string, data any) (template.HTML, error) {
 	if html, ok := p.r.fragments.Load(cacheKey); ok && !p.r.uncached {
 		return html.(template.HTML), nil
 	}
+	html, err := p.r.renderFragment(name, data)
+	if err == nil {
+		p.r.fragments.Store(cacheKey, html)
+	}
+	return html, err
+}
+
+// renderFragment renders a template defined in base.html.
+func (r *builder) renderFragment(name string, data any) (template.HTML, error) {
 	var b strings.Builder
-	if err := p.r.tmpl["base.html"].ExecuteTemplate(&b, name, data); err != nil {
+	if err := r.tmpl["base.html"].ExecuteTemplate(&b, name, data); err != nil {
 		return "", err
 	}
-	html := template.HTML(b.String())
-	p.r.fragments.Store(cacheKey, html)
-	return html, nil
+	return template.HTML(b.String()), nil
 }
