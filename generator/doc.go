@@ -50,15 +50,17 @@
 //	changes.html    /changes/ (and its Atom feed, page_changes.go)
 //
 // Templates receive a *page. Its fields: Site, Path, Title, Description, Section, and one
-// of Code, Provider, Status, Topic, Page. Its methods make links and text relative to the
-// page, so every link goes through them (the addresses themselves are in paths.go): Link
-// ("codes", "search": the generated pages by name), Content, Static, URL, CodeURL,
+// of Code, Provider, Status, Topic, Page; set as the page is rendered (page.prepared), so
+// that templates read them rather than call a method through reflection at every use:
+// DocumentTitle, MetaDescription, Canonical, SiteTitle, NoIndex, OpenSearchURL, FeedURL,
+// and on code pages Lead, CustomerReply, TicketNote, Contents, Causes, NumberCheck,
+// SameStatus, DisagreementTopics (page_code.go). Its methods make links and text relative
+// to the page, so every link goes through them (the addresses themselves are in paths.go):
+// Link ("codes", "search": the generated pages by name), Content, Static, URL, CodeURL,
 // ProviderURL, StatusURL, EntryURL,
-// TopicURL, Canonical, Markdown, Inline, Highlight, Fragment, Badges, CodeRow, CodeChips,
-// Table, FileMeta, Changed, EditURL, HistoryNote, Stale, SameStatus, Classes, TopicCodes,
-// LegacyTiers, EntryCount, Number, DocumentTitle, MetaDescription, SiteTitle, NoIndex,
-// OpenSearchURL, FeedURL; on code pages Lead, CustomerReply, TicketNote, Contents, CauseIDs, NumberCheck,
-// DisagreementTopics (page_code.go); on guides Headings; on /window/ WindowCodes, WindowClosedTable, WindowExample, WindowHours, WindowSVG; on /tiers/ TierSteps, UsageDays, RaiseHours, PathDays, ReviewedStep; on the home page CommonCodes; on
+// TopicURL, Markdown, Inline, Highlight, Fragment, Badges, CodeRow, CodeChips,
+// Table, FileMeta, Changed, EditURL, HistoryNote, Stale, Classes, TopicCodes,
+// LegacyTiers, EntryCount, Number; on guides Headings; on /window/ WindowCodes, WindowClosedTable, WindowExample, WindowHours, WindowSVG; on /tiers/ TierSteps, UsageDays, RaiseHours, PathDays, ReviewedStep; on the home page CommonCodes; on
 // /who-fixes/ FixGroups, ClassNames, MetaProvider, ContactsOf;
 // on /changes/ Changes, ChangeWeeks, ChangesTotal, HistoryMissing, HistoryURL, CommitURL.
 //

@@ -193,5 +193,8 @@ func htmlUnescape(s string) string {
 	if !strings.Contains(s, "&") {
 		return s
 	}
-	return strings.NewReplacer("&amp;", "&", "&#34;", `"`, "&#39;", "'", "&lt;", "<", "&gt;", ">", "&quot;", `"`).Replace(s)
+	return htmlEntities.Replace(s)
 }
+
+// htmlEntities are the escapes html/template writes in attribute values.
+var htmlEntities = strings.NewReplacer("&amp;", "&", "&#34;", `"`, "&#39;", "'", "&lt;", "<", "&gt;", ">", "&quot;", `"`)

@@ -425,7 +425,10 @@ var textMarks = strings.NewReplacer("`", "", "**", "", "\\", "")
 // plainText is Markdown as a person would retype it: link texts without their addresses,
 // no emphasis or code marks, one line.
 func plainText(md string) string {
-	s := markdownLink.ReplaceAllString(md, "$1")
+	s := md
+	if strings.Contains(s, "](") { // most texts have no link: skip the regexp
+		s = markdownLink.ReplaceAllString(s, "$1")
+	}
 	return strings.Join(strings.Fields(textMarks.Replace(s)), " ")
 }
 

@@ -60,8 +60,8 @@ func (r *builder) openSearch() []byte {
 	return b.Bytes()
 }
 
-// OpenSearchURL links to the OpenSearch description, or "" when there is none.
-func (p *page) OpenSearchURL() string {
+// openSearchURL links to the OpenSearch description, or "" when there is none.
+func (p *page) openSearchURL() string {
 	if p.r.opt.BaseURL == "" {
 		return ""
 	}

@@ -231,12 +231,51 @@ type page struct {
 	Status   *Status
 	Topic    *Topic
 	Page     *Page
+
+	// Set by prepared when the page is rendered. They are fields rather than methods
+	// because text/template looks a method up by name and calls it through reflection at
+	// every use, about four times the cost of reading a field, and base.html reads these
+	// on every page, some twice.
+	DocumentTitle   string // the browser tab's title (documentTitle)
+	MetaDescription string // for search results and link previews (metaDescription)
+	Canonical       string // the page's full address when the base URL is known (canonical)
+	SiteTitle       string // the site's name
+	NoIndex         bool   // whether pages ask search engines not to index them
+	OpenSearchURL   string // the OpenSearch description, or "" when there is none
+	FeedURL         string // the Atom feed from the changes page, or "" (feedURL)
+
+	// On code pages, what is derived from the code, in one pass (prepareCode).
+	Lead               Lead          // the ten-second answer
+	CustomerReply      CustomerReply // what to tell the person messaged
+	TicketNote         string        // the note to copy into a ticket
+	NumberCheck        *NumberCheck  // the field checking the customer's number, or nil
+	Contents           []PagePart    // the page's sections, when it is long
+	Causes             []Cause       // the code's causes with their anchors
+	SameStatus         Neighbours    // the nearest codes with the same HTTP status
+	DisagreementTopics string        // what the sources disagree on
 }
 
-// DocumentTitle is the browser tab's title: the page's title and the site's, shortened to
+// prepared returns a copy of the page with the fields its templates read filled in. A copy,
+// because serve may render the same page twice at once.
+func (p *page) prepared() *page {
+	q := *p
+	q.DocumentTitle = p.documentTitle()
+	q.MetaDescription = p.metaDescription()
+	q.Canonical = p.canonical()
+	q.SiteTitle = p.r.opt.Title
+	q.NoIndex = p.r.opt.NoIndex
+	q.OpenSearchURL = p.openSearchURL()
+	q.FeedURL = p.feedURL()
+	if p.Code != nil {
+		q.prepareCode()
+	}
+	return &q
+}
+
+// documentTitle is the browser tab's title: the page's title and the site's, shortened to
 // fit the 70 characters that search results and tabs show. Characters are counted as written
 // in the page, so an apostrophe escaped as &#39; counts five, as HTML checkers count it.
-func (p *page) DocumentTitle() string {
+func (p *page) documentTitle() string {
 	const limit = 70
 	fits := func(s string) bool { return utf8.RuneCountInString(template.HTMLEscapeString(s)) <= limit }
 	full := p.r.opt.Title
@@ -258,17 +297,14 @@ func (p *page) DocumentTitle() string {
 	return ""
 }
 
-// MetaDescription is the page's description for search results and link previews: a code
+// metaDescription is the page's description for search results and link previews: a code
 // page describes itself by its summary.
-func (p *page) MetaDescription() string {
+func (p *page) metaDescription() string {
 	if p.Description == "" && p.Code != nil {
 		return plainSummary(p.Code)
 	}
 	return p.Description
 }
-
-// SiteTitle is the site's name.
-func (p *page) SiteTitle() string { return p.r.opt.Title }
 
 // URL returns the link from this page to target, a path below the site's root such as
 // "codes/131047/" ("" is the home page). Every link goes through here, so the base path is
@@ -330,8 +366,8 @@ func (p *page) EntryURL(e *Entry) string {
 	return p.URL(entryPath(e))
 }
 
-// Canonical is the page's full address when the base URL is known.
-func (p *page) Canonical() string {
+// canonical is the page's full address when the base URL is known.
+func (p *page) canonical() string {
 	if p.r.opt.BaseURL == "" || p.Path == notFoundFile {
 		return ""
 	}
@@ -499,7 +535,7 @@ func (r *builder) queue(tmpl string, p *page) {
 
 // execute renders a page into buf.
 func (r *builder) execute(job *renderJob, buf *bytes.Buffer) *Error {
-	if err := r.tmpl[job.tmpl].ExecuteTemplate(buf, "base.html", job.page); err != nil {
+	if err := r.tmpl[job.tmpl].ExecuteTemplate(buf, "base.html", job.page.prepared()); err != nil {
 		pos, format, arg := templateErrorPos(r.opt.Templates, job.tmpl, err)
 		if !strings.Contains(err.Error(), job.tmpl+":") {
 			pos, format, arg = templateErrorPos(r.opt.Templates, "base.html", err)

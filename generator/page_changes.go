@@ -166,8 +166,8 @@ func (p *page) HistoryURL() string {
 	return strings.TrimSuffix(p.r.opt.RepoURL, "/") + "/commits/" + branch
 }
 
-// FeedURL links to the Atom feed from the changes page, or "" when there is none.
-func (p *page) FeedURL() string {
+// feedURL links to the Atom feed from the changes page, or "" when there is none.
+func (p *page) feedURL() string {
 	if p.Path != changesPath || !p.r.hasFeed() {
 		return ""
 	}

@@ -25,8 +25,19 @@ type Lead struct {
 	Provider *Provider
 }
 
-// Lead is the page code's ten-second answer (leadOf).
-func (p *page) Lead() Lead { return leadOf(p.Code) }
+// prepareCode fills the fields a code page shows beyond its code. The lead is computed
+// once for the page and its ticket note.
+func (p *page) prepareCode() {
+	c := p.Code
+	p.Lead = leadOf(c)
+	p.CustomerReply = replyFor(c)
+	p.TicketNote = ticketNote(c, p.Lead, p.where())
+	p.NumberCheck = numberCheck(c)
+	p.Contents = contents(c)
+	p.Causes = causes(c)
+	p.SameStatus = p.sameStatus()
+	p.DisagreementTopics = disagreementTopics(c)
+}
 
 // NumberCheck is the field on a code page whose advice depends on the recipient's country
 // (static/numbers.js says which case applies), or nil.
@@ -41,9 +52,9 @@ var numberChecks = map[string]NumberCheck{
 	"130497": {"country", "Which country is the customer's number in? Paste it"},
 }
 
-func (p *page) NumberCheck() *NumberCheck {
-	if c, ok := numberChecks[p.Code.Key]; ok {
-		return &c
+func numberCheck(c *Code) *NumberCheck {
+	if nc, ok := numberChecks[c.Key]; ok {
+		return &nc
 	}
 	return nil
 }
@@ -133,10 +144,8 @@ type CustomerReply struct {
 	General bool
 }
 
-// CustomerReply is the page code's reply: its own, else the first equivalent's (63016 and
-// 470 take 131047's), else the general one for its class.
-func (p *page) CustomerReply() CustomerReply { return replyFor(p.Code) }
-
+// replyFor is a code's reply: its own, else the first equivalent's (63016 and 470 take
+// 131047's), else the general one for its class.
 func replyFor(c *Code) CustomerReply {
 	if c.Reply != "" {
 		return CustomerReply{Markdown: c.Reply}
@@ -180,10 +189,9 @@ func generalReply(class string) string {
 // PagePart is one part of a long page, for its contents list.
 type PagePart struct{ ID, Title string }
 
-// Contents lists the code page's sections when the page is long enough to need it (about
+// contents lists a code page's sections when the page is long enough to need it (about
 // three screens); nil otherwise.
-func (p *page) Contents() []PagePart {
-	c := p.Code
+func contents(c *Code) []PagePart {
 	if codeTextLength(c) < longPage {
 		return nil
 	}
@@ -229,9 +237,18 @@ func codeTextLength(c *Code) int {
 	return n
 }
 
-// CauseIDs gives each of the page code's causes a stable anchor made from its first words,
-// so a link to a cause survives causes being added or reordered around it.
-func (p *page) CauseIDs() []string { return textIDs("cause-", p.Code.Causes) }
+// Cause is one of a code's causes and its anchor.
+type Cause struct{ ID, Text string }
+
+// causes gives each of a code's causes a stable anchor made from its first words, so a link
+// to a cause survives causes being added or reordered around it.
+func causes(c *Code) []Cause {
+	out := make([]Cause, len(c.Causes))
+	for i, id := range textIDs("cause-", c.Causes) {
+		out[i] = Cause{ID: id, Text: c.Causes[i]}
+	}
+	return out
+}
 
 func textIDs(prefix string, texts []string) []string {
 	ids := make([]string, len(texts))
@@ -264,14 +281,14 @@ func slugWords(s string, n int) string {
 	return strings.Join(words, "-")
 }
 
-// DisagreementTopics is the one line that stays visible over the folded "Sources
+// disagreementTopics is the one line that stays visible over the folded "Sources
 // disagree": what the sources disagree on.
-func (p *page) DisagreementTopics() string {
+func disagreementTopics(code *Code) string {
 	var about []string
-	for _, c := range p.Code.Conflicts {
+	for _, c := range code.Conflicts {
 		about = append(about, c.Field)
 	}
-	for _, d := range p.Code.Disagreements {
+	for _, d := range code.Disagreements {
 		about = append(about, d.About)
 	}
 	return strings.Join(about, "; ")

@@ -32,8 +32,7 @@ func TestLeadAndReply(t *testing.T) {
 			"Graph words.", "", generalReply("request"), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p := &page{Code: tc.code}
-			lead, reply := p.Lead(), p.CustomerReply()
+			lead, reply := leadOf(tc.code), replyFor(tc.code)
 			if lead.Meaning != tc.meaning || lead.FirstAction != tc.action {
 				t.Errorf("lead: %q / %q, want %q / %q", lead.Meaning, lead.FirstAction, tc.meaning, tc.action)
 			}
@@ -78,7 +77,7 @@ func TestTicketNoteRetry(t *testing.T) {
 	} {
 		c := &Code{Key: "131049", File: "131049.toml", API: "cloud", Title: "Meta chose not to deliver", Summary: "Held back.",
 			Facts: Facts{Retry: tc.retry, RetryAfter: tc.after, FixBy: []string{"you"}}}
-		note := (&page{r: &builder{}, Code: c, Path: "codes/131049/"}).TicketNote()
+		note := ticketNote(c, leadOf(c), "codes/131049/")
 		var got string
 		for _, line := range strings.Split(note, "\n") {
 			if strings.HasPrefix(line, "Retry: ") {

@@ -64,9 +64,9 @@ type Neighbours struct {
 	Total int
 }
 
-// SameStatus lists the codes nearest to the current one that Meta gives the same HTTP
+// sameStatus lists the codes nearest to the current one that Meta gives the same HTTP
 // status, and how many the status page lists in all.
-func (p *page) SameStatus() Neighbours {
+func (p *page) sameStatus() Neighbours {
 	if p.Code == nil || p.Code.HTTPStatus == 0 {
 		return Neighbours{}
 	}
@@ -152,9 +152,6 @@ func (c *Code) ProviderNames() []string {
 	return out
 }
 
-// NoIndex reports whether pages ask search engines not to index them.
-func (p *page) NoIndex() bool { return p.r.opt.NoIndex }
-
 // Changed is the date a data file last changed, or "" when history is unavailable.
 func (p *page) Changed(file string) string {
 	if t, ok := p.r.opt.History.Changed[file]; ok {
@@ -193,17 +190,24 @@ func (p *page) Stale(e *Entry) bool {
 	return ok && e.Source != nil && changed.Sub(e.Source.Seen) > staleAfter
 }
 
-// fileMeta is what the "file-meta" template receives.
+// fileMeta is what the "file-meta" template receives: a file and what is known of it.
 type fileMeta struct {
-	Page *page
-	File string
+	Page        *page
+	File        string
+	Changed     string // the date it last changed, or ""
+	EditURL     string // its editor in the repository, or ""
+	HistoryNote string // why it has no date
 }
 
 // FileMeta renders the "file-meta" template: a file's last change and its edit link. A
 // provider's file is named on the page of every code it lists, so each file's is rendered
-// once per link prefix.
+// once per link prefix; a code's own file only on its page, so it is not kept.
 func (p *page) FileMeta(file string) (template.HTML, error) {
-	return p.fragment("file-meta", file, fileMeta{p, file})
+	meta := fileMeta{Page: p, File: file, Changed: p.Changed(file), EditURL: p.EditURL(file), HistoryNote: p.HistoryNote()}
+	if p.Code != nil && file == p.Code.File {
+		return p.r.renderFragment("file-meta", meta)
+	}
+	return p.fragment("file-meta", file, meta)
 }
 
 // Files lists the data files the code's page is made from: its code file, then the file of
@@ -271,7 +275,7 @@ func (c chrome) Content(slug string) string       { return c.p.Content(slug) }
 func (c chrome) Static(name string) string        { return c.p.Static(name) }
 
 // SiteTitle is the site's name.
-func (c chrome) SiteTitle() string { return c.p.SiteTitle() }
+func (c chrome) SiteTitle() string { return c.p.r.opt.Title }
 
 // Badges renders a code's verdict with the "badges" template, once per distinct verdict:
 // ten thousand codes have a few dozen.
@@ -291,11 +295,18 @@ func (p *page) fragment(name, key string, data any) (template.HTML, error) {
 	if html, ok := p.r.fragments.Load(cacheKey); ok && !p.r.uncached {
 		return html.(template.HTML), nil
 	}
+	html, err := p.r.renderFragment(name, data)
+	if err == nil {
+		p.r.fragments.Store(cacheKey, html)
+	}
+	return html, err
+}
+
+// renderFragment renders a template defined in base.html.
+func (r *builder) renderFragment(name string, data any) (template.HTML, error) {
 	var b strings.Builder
-	if err := p.r.tmpl["base.html"].ExecuteTemplate(&b, name, data); err != nil {
+	if err := r.tmpl["base.html"].ExecuteTemplate(&b, name, data); err != nil {
 		return "", err
 	}
-	html := template.HTML(b.String())
-	p.r.fragments.Store(cacheKey, html)
-	return html, nil
+	return template.HTML(b.String()), nil
 }

@@ -5,14 +5,13 @@ import (
 	"strings"
 )
 
-// TicketNote is a short plain-text note about the page's code for a support ticket: what it
-// is, what it means, whether to retry, who fixes it, the next step and where to read more.
-// It says what the page's lead says, so it quotes no provider to another provider's
-// customer.
+// ticketNote is a short plain-text note about a code for a support ticket: what it is,
+// what it means, whether to retry, who fixes it, the next step and where to read more
+// (where). It says what the page's lead says, so it quotes no provider to another
+// provider's customer.
 // The page shows it as selectable text; its copy button puts it on the clipboard, with the
 // page's address as the browser knows it in the last line.
-func (p *page) TicketNote() string {
-	c := p.Code
+func ticketNote(c *Code, lead Lead, where string) string {
 	var b strings.Builder
 	head := "WhatsApp error " + c.Key + ": " + c.Title
 	var about []string
@@ -33,7 +32,6 @@ func (p *page) TicketNote() string {
 		}
 	}
 	b.WriteString(head + "\n")
-	lead := p.Lead()
 	if lead.From != nil {
 		line("Same condition as", lead.From.Key+" ("+apiLabel(lead.From.API)+")")
 	}
@@ -45,10 +43,14 @@ func (p *page) TicketNote() string {
 	line("Retry", retryLabel(c.Retry, c.RetryAfter))
 	line("Who fixes it", fixLabels(c.FixBy))
 	line("Next step", firstSentences(plainText(lead.FirstAction), 2))
-	where := p.Canonical()
-	if where == "" {
-		where = p.Path
-	}
 	b.WriteString("Details: " + where)
 	return b.String()
+}
+
+// where is the page's address for a ticket: its full address when the base URL is known.
+func (p *page) where() string {
+	if w := p.canonical(); w != "" {
+		return w
+	}
+	return p.Path
 }

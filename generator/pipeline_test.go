@@ -200,7 +200,7 @@ func TestDocumentTitle(t *testing.T) {
 	}
 	for _, tc := range tests {
 		p := &page{r: r, Title: tc.title}
-		got := p.DocumentTitle()
+		got := p.documentTitle()
 		if got != tc.want {
 			t.Errorf("DocumentTitle(%q) = %q, want %q", tc.title, got, tc.want)
 		}
