@@ -30,9 +30,9 @@
 //
 // base.html frames every page and defines the shared pieces: "site-header", "site-footer",
 // "badges", "codes-table", "codes-row", "code-chip" and "file-meta". Pieces that many pages
-// show are rendered once and reused (page.fragment): the header and footer once per section
-// and link prefix, a code's row or chip once per code, badges once per verdict, a file's
-// line once per file; so each receives only what it may depend on. Each page template
+// show are rendered once per link prefix and reused (page.fragment): the header and footer
+// once per section, a code's row or chip once per code (page.codePieces), badges once per
+// verdict, a provider file's line once per file; so each receives only what it may depend on. Each page template
 // defines "main":
 //
 //	home.html       /                      codes.html      /codes/
