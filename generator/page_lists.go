@@ -250,6 +250,14 @@ func (p *page) CodeChips(codes []*Code) (template.HTML, error) {
 	return p.codePieces("code-chip", codes)
 }
 
+// CodeList renders codes with a template of base.html that shows one code and depends
+// only on it and the link prefix ("related-item", "equivalent-item"): each code's piece is
+// rendered once per prefix and joined, where a range in the page template would make the same
+// links again on every page that lists the code.
+func (p *page) CodeList(name string, codes []*Code) (template.HTML, error) {
+	return p.codePieces(name, codes)
+}
+
 // codePieces renders each code with the template name, which receives a codeRow and must
 // depend only on the code and the page's link prefix, and joins them. Each code's piece is
 // rendered once per link prefix: rows and chips are asked for by the thousand, so they are
