@@ -38,6 +38,7 @@ type builder struct {
 	errs      ErrorList
 	jobs      []*renderJob
 	fragments sync.Map // rendered pieces shared by pages: see page.fragment
+	pieces    sync.Map // *codePieces by template name and link prefix: see page.codePiece
 	uncached  bool     // render every fragment afresh (TestFragmentsAsUncached)
 	markdown  sync.Map // rendered Markdown, by link prefix and source
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -31,14 +32,21 @@ func (p *page) Classes() []ClassCount {
 	return out
 }
 
-// codeTable is what the "codes-table" template receives.
+// codeTable is what the "codes-table" template receives: the codes, and their rows.
 type codeTable struct {
 	Page  *page
 	Codes []*Code
+	Rows  template.HTML
 }
 
-// Table prepares codes for the "codes-table" template.
-func (p *page) Table(codes []*Code) codeTable { return codeTable{p, codes} }
+// Table prepares codes for the "codes-table" template, with each code's row (CodeRow). The
+// rows are joined here rather than ranged over in the template: the lists run to ten
+// thousand codes, and each row asked for from a template is a method call through
+// reflection and an escaper's.
+func (p *page) Table(codes []*Code) (codeTable, error) {
+	rows, err := p.codePieces("codes-row", codes)
+	return codeTable{Page: p, Codes: codes, Rows: rows}, err
+}
 
 // TopicURL links to the page that explains a topic: the content page of the same name
 // (window), the tiers or quality page, or else the topic's list of codes.
@@ -234,22 +242,62 @@ type codeRow struct {
 // CodeRow renders a code's row of the codes table. The same rows appear on many pages
 // (/codes/, /search/, topics, statuses).
 func (p *page) CodeRow(c *Code) (template.HTML, error) {
-	return p.fragment("codes-row", c.Key, codeRow{p, c})
+	return p.codePieces("codes-row", []*Code{c})
 }
 
 // CodeChips renders codes as the short links of "Other codes with HTTP 400", each with the
 // "code-chip" template. Neighbouring codes list mostly the same codes, so each chip is
 // rendered once and joined here rather than ranged over in the page template.
 func (p *page) CodeChips(codes []*Code) (template.HTML, error) {
+	return p.codePieces("code-chip", codes)
+}
+
+// CodeList renders codes with a template of base.html that shows one code and depends
+// only on it and the link prefix ("related-item", "equivalent-item"): each code's piece is
+// rendered once per prefix and joined, where a range in the page template would make the same
+// links again on every page that lists the code.
+func (p *page) CodeList(name string, codes []*Code) (template.HTML, error) {
+	return p.codePieces(name, codes)
+}
+
+// codePieces renders each code with the template name, which receives a codeRow and must
+// depend only on the code and the page's link prefix, and joins them. Each code's piece is
+// rendered once per link prefix: rows and chips are asked for by the thousand, so they are
+// kept by code in a map of their own rather than with the other fragments, whose lookup by
+// name, prefix and key cost more than the rest of a chip.
+func (p *page) codePieces(name string, codes []*Code) (template.HTML, error) {
+	key := fragmentKey{name: name, prefix: p.URL("")}
+	v, ok := p.r.pieces.Load(key)
+	if !ok {
+		v, _ = p.r.pieces.LoadOrStore(key, &pieceCache{m: map[*Code]template.HTML{}})
+	}
+	cache := v.(*pieceCache)
 	var b strings.Builder
 	for _, c := range codes {
-		chip, err := p.fragment("code-chip", c.Key, codeRow{p, c})
-		if err != nil {
-			return "", err
+		cache.mu.RLock()
+		piece, ok := cache.m[c]
+		cache.mu.RUnlock()
+		if !ok || p.r.uncached {
+			var err error
+			if piece, err = p.r.renderFragment(name, codeRow{p, c}); err != nil {
+				return "", err
+			}
+			cache.mu.Lock()
+			cache.m[c] = piece
+			cache.mu.Unlock()
 		}
-		b.WriteString(string(chip))
+		if len(codes) == 1 {
+			return piece, nil
+		}
+		b.WriteString(string(piece))
 	}
 	return template.HTML(b.String()), nil
+}
+
+// pieceCache holds one template's pieces for one link prefix, by code.
+type pieceCache struct {
+	mu sync.RWMutex
+	m  map[*Code]template.HTML
 }
 
 // Fragment renders the site-wide pieces of every page, "site-header" and "site-footer".
