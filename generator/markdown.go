@@ -314,12 +314,13 @@ func (htmlAsText) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 }
 
 // simpleParagraph renders src without goldmark when it is one paragraph of plain sentences,
-// with at most `code spans` and **strong** words, that mentions no code known would link.
-// ok is false for anything else, which goldmark then renders. Most texts of a large site are
-// such sentences, and goldmark's parser was the largest single cost of rendering them.
-// FuzzSimpleParagraph checks the two agree. The rules are stricter than Markdown's, so that
-// each can be read as obviously right: a text that is unusual in any way goes to goldmark.
-func simpleParagraph(src string, known func(code string) bool) (html string, ok bool) {
+// with at most `code spans` and **strong** words, linking the codes it mentions outside them
+// as the code linker would (link returns "" for a code it does not link). ok is false for
+// anything else, which goldmark then renders. Most texts of a large site are such sentences,
+// and goldmark's parser was the largest single cost of rendering them. FuzzSimpleParagraph
+// checks the two agree. The rules are stricter than Markdown's, so that each can be read as
+// obviously right: a text that is unusual in any way goes to goldmark.
+func simpleParagraph(src string, link func(code string) (href, title string)) (html string, ok bool) {
 	body := strings.TrimLeft(src, " ")
 	if len(src)-len(body) >= 4 || strings.HasPrefix(body, "\n") {
 		return "", false // an indented code block, or a blank line first
@@ -333,30 +334,74 @@ func simpleParagraph(src string, known func(code string) bool) (html string, ok 
 			return "", false
 		}
 	}
-	if strings.ContainsAny(s, "0123456789") && len(FindCodeMentions([]byte(s), known)) > 0 {
-		return "", false
+	var mentions []Mention
+	if strings.ContainsAny(s, "0123456789") {
+		mentions = FindCodeMentions([]byte(s), func(code string) bool {
+			href, _ := link(code)
+			return href != ""
+		})
 	}
 	var b strings.Builder
 	b.WriteString("<p>")
+	at := 0 // where the line starts in s
 	for i, line := range strings.Split(s, "\n") {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		if !simpleLine(&b, line) {
+		if !simpleLine(&b, line, at, &mentions, link) {
 			return "", false
 		}
+		at += len(line) + 1
+	}
+	if len(mentions) > 0 {
+		return "", false // a code in a code span or a strong word
 	}
 	b.WriteString("</p>\n")
 	return b.String(), true
 }
 
-// simpleLine writes one line of a simple paragraph, or reports that it is not simple.
-func simpleLine(b *strings.Builder, line string) bool {
+// plainLink writes the links of the mentions that fall in text, which starts at offset at of
+// the paragraph, as goldmark writes the code linker's links, and consumes them. It reports
+// false for a mention that runs past text, or whose address or title goldmark would
+// write differently.
+func plainLink(b *strings.Builder, text string, at int, mentions *[]Mention, link func(string) (string, string)) bool {
+	end := at + len(text)
+	for len(*mentions) > 0 && (*mentions)[0].Start < end {
+		m := (*mentions)[0]
+		if m.Start < at || m.End > end {
+			return false
+		}
+		href, title := link(m.Code)
+		if strings.Trim(href, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/.-_~") != "" ||
+			strings.ContainsAny(title, "\\&<>\"\x00") {
+			return false
+		}
+		b.Write(util.EscapeHTML([]byte(text[:m.Start-at])))
+		b.WriteString(`<a href="` + href + `"`)
+		if title != "" {
+			b.WriteString(` title="` + title + `"`)
+		}
+		b.WriteString(">" + m.Code + "</a>")
+		text, at = text[m.End-at:], m.End
+		*mentions = (*mentions)[1:]
+	}
+	b.Write(util.EscapeHTML([]byte(text)))
+	return true
+}
+
+// simpleLine writes one line of a simple paragraph, which starts at offset at of the
+// paragraph, or reports that it is not simple. Its plain text links the mentions.
+func simpleLine(b *strings.Builder, line string, at int, mentions *[]Mention, link func(string) (string, string)) bool {
 	if line == "" || line[0] == ' ' || line[len(line)-1] == ' ' {
 		return false // a blank line or a hard break
 	}
-	if strings.ContainsRune("-+=>*`", rune(line[0])) || isDigit(line[0]) {
-		return false // a list, quote, heading underline, rule or fence
+	switch {
+	case strings.ContainsRune("-+=>`:", rune(line[0])):
+		return false // a list, quote, heading underline, rule, fence or table delimiter row
+	case line[0] == '*' && !(strings.HasPrefix(line, "**") && len(line) > 2 && isLetter(line[2])):
+		return false // a list or a rule; a strong word may start a line
+	case isDigit(line[0]) && (at == 0 || listOfOne(line)):
+		return false // a numbered list: within a paragraph, only one that starts at 1
 	}
 	for i := 0; i < len(line); {
 		switch line[i] {
@@ -374,8 +419,7 @@ func simpleLine(b *strings.Builder, line string) bool {
 			b.WriteString("</code>")
 			i = end + 1
 		case '*':
-			// i > 0: a line starting with * was refused above.
-			if !strings.HasPrefix(line[i:], "**") || line[i-1] != ' ' {
+			if !strings.HasPrefix(line[i:], "**") || i > 0 && line[i-1] != ' ' {
 				return false
 			}
 			end := strings.Index(line[i+2:], "**") + i + 2
@@ -397,20 +441,29 @@ func simpleLine(b *strings.Builder, line string) bool {
 			for j < len(line) && line[j] != '`' && line[j] != '*' {
 				j++
 			}
-			if !plainRun(line[i:j]) {
+			if !plainRun(line[i:j]) || !plainLink(b, line[i:j], at+i, mentions, link) {
 				return false
 			}
-			b.Write(util.EscapeHTML([]byte(line[i:j])))
 			i = j
 		}
 	}
 	return true
 }
 
+// listOfOne reports whether a line starts a numbered list at 1 ("1. ", "01) "), which is
+// the only numbered list that can interrupt a paragraph.
+func listOfOne(line string) bool {
+	digits := len(line) - len(strings.TrimLeft(line, "0123456789"))
+	rest := line[digits:]
+	return strings.TrimLeft(line[:digits], "0") == "1" && rest != "" && (rest[0] == '.' || rest[0] == ')')
+}
+
 // plainRun reports whether text holds none of the characters that start Markdown or HTML
-// syntax, other than the code spans and strong words simpleLine handles.
+// syntax, other than the code spans and strong words simpleLine handles. A colon starts
+// nothing but the addresses that GFM's linkify recognizes ("Related: 131047" is plain).
 func plainRun(text string) bool {
-	return !strings.ContainsAny(text, "`*_[]<>&!#|~\\$@:")
+	return !strings.ContainsAny(text, "`*_[]<>&!#|~\\$@") &&
+		!(strings.Contains(text, "http:") || strings.Contains(text, "https:") || strings.Contains(text, "ftp:"))
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

@@ -384,8 +384,14 @@ func (p *page) Markdown(src string) (template.HTML, error) {
 	if p.Code != nil && strings.Contains(src, p.Code.Key) {
 		self = p.Code.Key // a code page does not link to itself
 	}
-	linked := func(key string) bool { return key != self && p.Site.Code(key) != nil }
-	if html, ok := simpleParagraph(src, linked); ok {
+	link := func(key string) (string, string) {
+		c := p.Site.Code(key)
+		if c == nil || key == self {
+			return "", ""
+		}
+		return p.CodeURL(c), c.Title
+	}
+	if html, ok := simpleParagraph(src, link); ok {
 		return template.HTML(html), nil
 	}
 	// The same text (a provider's statement) is shown on several pages; links depend only
@@ -399,16 +405,7 @@ func (p *page) Markdown(src string) (template.HTML, error) {
 			return html.(template.HTML), nil
 		}
 	}
-	html, err := renderMarkdown(p.r.md, src, markdownLinks{
-		code: func(key string) (string, string) {
-			c := p.Site.Code(key)
-			if c == nil || key == self {
-				return "", ""
-			}
-			return p.CodeURL(c), c.Title
-		},
-		root: p.URL,
-	})
+	html, err := renderMarkdown(p.r.md, src, markdownLinks{code: link, root: p.URL})
 	if err == nil && cache {
 		p.r.markdown.Store(key, html)
 	}

@@ -265,14 +265,17 @@ func textIDs(prefix string, texts []string) []string {
 	return ids
 }
 
-// slugWords is the first n words of s in lower case ASCII, joined by hyphens.
+// slugWords is the first n words of s in lower case ASCII, joined by hyphens. It folds and
+// splits s a space-separated field at a time and stops at the nth word: folding is letter by
+// letter, so the words are those of the whole text, and causes run to a few hundred bytes.
 func slugWords(s string, n int) string {
 	var words []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(searchindex.FoldAccents(s)), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-	}) {
-		if words = append(words, w); len(words) == n {
-			break
+	notWord := func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') }
+	for field := range strings.FieldsSeq(s) {
+		for w := range strings.FieldsFuncSeq(strings.ToLower(searchindex.FoldAccents(field)), notWord) {
+			if words = append(words, w); len(words) == n {
+				return strings.Join(words, "-")
+			}
 		}
 	}
 	if len(words) == 0 {

@@ -89,3 +89,23 @@ func TestTicketNoteRetry(t *testing.T) {
 		}
 	}
 }
+
+// TestSlugWords checks the anchors made from a cause's first words: five words in lower-case
+// ASCII, accents folded, anything else a separator, whether words share a space-separated
+// field ("24-hour") or a field has none ("—").
+func TestSlugWords(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"The template was paused by Meta today", "the-template-was-paused-by"},
+		{"Número não é válido — ÉTÉ", "numero-nao-e-valido-t"},
+		{"A 24-hour window, closed", "a-24-hour-window-closed"},
+		{"One two three four-five-six seven", "one-two-three-four-five"},
+		{"— ... ok", "ok"},
+		{"İstanbul K", "istanbul-k"},
+		{"", "x"},
+		{"¿?", "x"},
+	} {
+		if got := slugWords(tc.in, 5); got != tc.want {
+			t.Errorf("slugWords(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

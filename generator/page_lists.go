@@ -48,6 +48,18 @@ func (p *page) Table(codes []*Code) (codeTable, error) {
 	return codeTable{Page: p, Codes: codes, Rows: rows}, err
 }
 
+// TopicLink renders a link to a topic's page with the "topic-link" template, once per topic
+// and link prefix: code pages name a handful of topics among them.
+func (p *page) TopicLink(topic string) (template.HTML, error) {
+	return p.fragment("topic-link", topic, topicLink{p, topic})
+}
+
+// topicLink is what the "topic-link" template receives.
+type topicLink struct {
+	Page  *page
+	Topic string
+}
+
 // TopicURL links to the page that explains a topic: the content page of the same name
 // (window), the tiers or quality page, or else the topic's list of codes.
 func (p *page) TopicURL(topic string) string {
@@ -300,9 +312,9 @@ type pieceCache struct {
 	m  map[*Code]template.HTML
 }
 
-// Fragment renders the site-wide pieces of every page, "site-header" and "site-footer".
-// They differ only by the page's section and link prefix, so each is rendered once per
-// pair and receives a chrome, which holds nothing else.
+// Fragment renders the site-wide pieces of every page, "head-links", "site-header" and
+// "site-footer". They differ only by the page's section and link prefix, so each is
+// rendered once per pair and receives a chrome, which holds nothing else.
 func (p *page) Fragment(name string) (template.HTML, error) {
 	return p.fragment(name, p.Section, chrome{p: p, Section: p.Section, Site: p.Site})
 }
