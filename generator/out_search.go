@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/waerrors/kb/internal/searchindex"
@@ -27,7 +28,7 @@ func buildSearchIndex(s *Site) (Files, error) {
 	position := map[*Provider]int{}
 	for i, p := range s.Providers {
 		position[p] = i
-		ix.Names = append(ix.Names, p.Name)
+		ix.Names = append(ix.Names, namingWords(p.Name))
 	}
 	for _, c := range s.Codes {
 		ix.Docs = append(ix.Docs, codeDoc(c, position))
@@ -141,8 +142,8 @@ func entryDocs(p *Provider, position int) []searchindex.Doc {
 		d := searchindex.Doc{
 			URL: entryPath(e), Title: title, Class: e.Class, FixBy: e.FixBy, ListedBy: []int{position},
 			Line:      resultLine(e.Facts, e.Meaning),
-			TitleText: []string{title, p.Name},
-			Text:      []string{e.Meaning, e.Action, e.Section},
+			TitleText: []string{numberFirstOnly(title), p.Name},
+			Text:      []string{title, e.Meaning, e.Action, e.Section},
 			Messages:  e.Messages,
 		}
 		if e.HTTPStatus != 0 {
@@ -151,6 +152,44 @@ func entryDocs(p *Provider, position int) []searchindex.Doc {
 		out = append(out, d)
 	}
 	return out
+}
+
+// namingWords are the words of a provider's name that say the query is about that provider:
+// "Kommo (WhatsApp Business integration)" is named by "kommo", not by "whatsapp", which
+// nearly every query holds, nor by "business", "api" or "cloud", which other names share.
+// A query that names a provider ranks its entries first; one that does not ranks Meta's codes
+// before every provider's restatement of them.
+func namingWords(name string) string {
+	var kept []string
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if !sharedNameWords[strings.ToLower(w)] {
+			kept = append(kept, w)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
+var sharedNameWords = map[string]bool{
+	"whatsapp": true, "business": true, "platform": true, "api": true, "cloud": true, "http": true,
+	"web": true, "js": true, "server": true, "connect": true, "channel": true, "node": true,
+	"trigger": true, "and": true, "service": true, "messaging": true, "marketing": true,
+	"engagement": true, "integration": true, "deployment": true, "formerly": true,
+}
+
+// numberFirstOnly keeps a title's leading number, which names the entry ("429 Too Many
+// Requests", Gupshup's "1002 …"), and drops the numbers after it, which only mention
+// something: Intercom's "Business profile cannot be saved: 500 error in the browser console"
+// is not what "whatsapp 500" asks for. The whole title stays in the entry's text.
+func numberFirstOnly(title string) string {
+	words := strings.Fields(title)
+	kept := words[:0:0]
+	for i, w := range words {
+		if i > 0 && strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+			continue
+		}
+		kept = append(kept, w)
+	}
+	return strings.Join(kept, " ")
 }
 
 // numberedStep is a heading that numbers a step: "## 2. The 24-hour window".

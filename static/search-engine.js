@@ -483,17 +483,17 @@ var SearchEngine = function (raw, fetchPart) {
         // A question in plain words is answered by the page that explains ("can't message
         // the customer after a day" is the window's); a report of an error by its code.
         if (!a.report && index.guides.has(e[0])) e[1] *= GUIDE;
-        // A provider's code (Twilio's 63041) yields to Meta's code for the same words, unless
-        // the query names the provider ("What error will I see on Twilio …").
-        if (d[1] && !d[6] && !namesProvider(d)) e[1] *= PROVIDER_CODE;
+        // A provider's code (Twilio's 63041) or entry (Kommo's "window closed") yields to
+        // Meta's code for the same words, unless the query names the provider ("What error
+        // will I see on Twilio …"): which provider the reporter uses is not known, Meta's
+        // code is the same for all. Without the provider, Meta's code of a provider's own
+        // number comes first too ("whatsapp::external::2001" is On-Premises 2001, not Vonage's).
+        var entry = d[0].indexOf("#") > 0;
+        if ((d[1] || entry) && !d[6] && !namesProvider(d)) e[1] *= PROVIDER_CODE;
         // A provider's own number is its entry when the query names the provider too
-        // ("contact Gupshup Team - 500"); without the provider, Meta's code of that number
-        // comes first ("whatsapp::external::2001" is On-Premises 2001, not Vonage's).
-        var own = !d[1] && d[0].indexOf("#") > 0 && /^\d+/.exec(d[2]);
-        if (own && stems.has(own[0])) {
-          if (namesProvider(d)) e[1] += OWN_NUMBER;
-          else if (index.codeDocs.has(own[0])) e[1] *= PROVIDER_CODE;
-        }
+        // ("contact Gupshup Team - 500").
+        var own = !d[1] && entry && /^\d+/.exec(d[2]);
+        if (own && stems.has(own[0]) && namesProvider(d)) e[1] += OWN_NUMBER;
       });
     }
     ranked.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });

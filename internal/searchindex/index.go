@@ -35,7 +35,7 @@ type Doc struct {
 type Index struct {
 	// Docs come codes first, in code order, so that a prefix search lists them in order.
 	Docs []Doc
-	// Names are the providers' names.
+	// Names are the words of each provider's name that name it in a query.
 	Names []string
 	Paths Paths
 	// Classes and Fixers are how results name a class and who fixes ("you": "Your team"),
