@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // ticketNote is a short plain-text note about a code for a support ticket: what it is,
@@ -76,8 +78,32 @@ func plainText(md string) string {
 	if strings.Contains(s, "](") { // most texts have no link: skip the regexp
 		s = markdownLink.ReplaceAllString(s, "$1")
 	}
-	s = markdownCodeMarks.Replace(s)
-	return strings.Join(strings.Fields(s), " ")
+	if strings.ContainsAny(s, "`*\\") { // nor marks: a Replacer copies the text regardless
+		s = markdownCodeMarks.Replace(s)
+	}
+	return oneSpaced(s)
+}
+
+// oneSpaced is strings.Join(strings.Fields(s), " ") in one pass, without the list of
+// fields: a code page puts five or six texts through plainText, its whole summary among them.
+func oneSpaced(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false // a space is due before the next character written
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+		} else {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // firstSentences keeps the first n sentences of a text.
