@@ -282,8 +282,9 @@ func (p *page) codePieces(name string, codes []*Code) (template.HTML, error) {
 		v, _ = p.r.pieces.LoadOrStore(key, &pieceCache{m: map[*Code]template.HTML{}})
 	}
 	cache := v.(*pieceCache)
-	var b strings.Builder
-	for _, c := range codes {
+	pieces := make([]template.HTML, len(codes))
+	size := 0
+	for i, c := range codes {
 		cache.mu.RLock()
 		piece, ok := cache.m[c]
 		cache.mu.RUnlock()
@@ -296,9 +297,16 @@ func (p *page) codePieces(name string, codes []*Code) (template.HTML, error) {
 			cache.m[c] = piece
 			cache.mu.Unlock()
 		}
-		if len(codes) == 1 {
-			return piece, nil
-		}
+		pieces[i] = piece
+		size += len(piece)
+	}
+	if len(pieces) == 1 {
+		return pieces[0], nil
+	}
+	// Joined at their size: the codes table of 10,000 codes is megabytes.
+	var b strings.Builder
+	b.Grow(size)
+	for _, piece := range pieces {
 		b.WriteString(string(piece))
 	}
 	return template.HTML(b.String()), nil
