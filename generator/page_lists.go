@@ -345,10 +345,18 @@ func (c chrome) SiteTitle() string { return c.p.r.opt.Title }
 
 // Badges renders a code's verdict with the "badges" template, once per distinct verdict:
 // ten thousand codes have a few dozen.
-func (p *page) Badges(c *Code) (template.HTML, error) {
+func (p *page) Badges(c *Code) (template.HTML, error) { return p.verdict("badges", c) }
+
+// VerdictCells renders a code's verdict as the class, retry and fixer cells of its
+// codes-table row, with the "verdict-cells" template, once per distinct verdict.
+func (p *page) VerdictCells(c *Code) (template.HTML, error) { return p.verdict("verdict-cells", c) }
+
+// verdict renders a code's Facts but its HTTP status with the template name, once per
+// distinct verdict.
+func (p *page) verdict(name string, c *Code) (template.HTML, error) {
 	v := c.Facts
-	v.HTTPStatus = 0 // the badges do not show it: one fragment serves every status
-	return p.fragment("badges", strings.Join(append([]string{v.Class, v.Retry, v.RetryAfter}, v.FixBy...), "\x00"), v)
+	v.HTTPStatus = 0 // one fragment serves every status
+	return p.fragment(name, strings.Join(append([]string{v.Class, v.Retry, v.RetryAfter}, v.FixBy...), "\x00"), v)
 }
 
 type fragmentKey struct{ name, prefix, key string }
