@@ -262,6 +262,18 @@ func (p *page) CodeChips(codes []*Code) (template.HTML, error) {
 	return p.codePieces("code-chip", codes)
 }
 
+// StatusLink renders a link to the page of an HTTP status with the "status-link" template,
+// once per status and link prefix.
+func (p *page) StatusLink(status int) (template.HTML, error) {
+	return p.fragment("status-link", strconv.Itoa(status), statusLink{p, status})
+}
+
+// statusLink is what the "status-link" template receives.
+type statusLink struct {
+	Page   *page
+	Status int
+}
+
 // CodeList renders codes with a template of base.html that shows one code and depends
 // only on it and the link prefix ("related-item", "equivalent-item"): each code's piece is
 // rendered once per prefix and joined, where a range in the page template would make the same
