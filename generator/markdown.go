@@ -342,6 +342,7 @@ func simpleParagraph(src string, link func(code string) (href, title string)) (h
 		})
 	}
 	var b strings.Builder
+	b.Grow(len(s) + len(s)/4) // room for a few tags
 	b.WriteString("<p>")
 	at := 0 // where the line starts in s
 	for i, line := range strings.Split(s, "\n") {
@@ -376,7 +377,7 @@ func plainLink(b *strings.Builder, text string, at int, mentions *[]Mention, lin
 			strings.ContainsAny(title, "\\&<>\"\x00") {
 			return false
 		}
-		b.Write(util.EscapeHTML([]byte(text[:m.Start-at])))
+		writeEscaped(b, text[:m.Start-at])
 		b.WriteString(`<a href="` + href + `"`)
 		if title != "" {
 			b.WriteString(` title="` + title + `"`)
@@ -385,7 +386,7 @@ func plainLink(b *strings.Builder, text string, at int, mentions *[]Mention, lin
 		text, at = text[m.End-at:], m.End
 		*mentions = (*mentions)[1:]
 	}
-	b.Write(util.EscapeHTML([]byte(text)))
+	writeEscaped(b, text)
 	return true
 }
 
@@ -415,7 +416,7 @@ func simpleLine(b *strings.Builder, line string, at int, mentions *[]Mention, li
 				return false
 			}
 			b.WriteString("<code>")
-			b.Write(util.EscapeHTML([]byte(code)))
+			writeEscaped(b, code)
 			b.WriteString("</code>")
 			i = end + 1
 		case '*':
@@ -433,7 +434,7 @@ func simpleLine(b *strings.Builder, line string, at int, mentions *[]Mention, li
 				return false
 			}
 			b.WriteString("<strong>")
-			b.Write(util.EscapeHTML([]byte(word)))
+			writeEscaped(b, word)
 			b.WriteString("</strong>")
 			i = after
 		default:
@@ -458,12 +459,50 @@ func listOfOne(line string) bool {
 	return strings.TrimLeft(line[:digits], "0") == "1" && rest != "" && (rest[0] == '.' || rest[0] == ')')
 }
 
+// writeEscaped writes text escaped as goldmark's util.EscapeHTML escapes it (& < > "),
+// without making it a byte slice first.
+func writeEscaped(b *strings.Builder, text string) {
+	for {
+		i := strings.IndexAny(text, `&<>"`)
+		if i < 0 {
+			b.WriteString(text)
+			return
+		}
+		b.WriteString(text[:i])
+		switch text[i] {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		default:
+			b.WriteString("&quot;")
+		}
+		text = text[i+1:]
+	}
+}
+
 // plainRun reports whether text holds none of the characters that start Markdown or HTML
 // syntax, other than the code spans and strong words simpleLine handles. A colon starts
 // nothing but the addresses that GFM's linkify recognizes ("Related: 131047" is plain).
 func plainRun(text string) bool {
-	return !strings.ContainsAny(text, "`*_[]<>&!#|~\\$@") &&
+	for i := 0; i < len(text); i++ {
+		if markdownSyntax[text[i]] {
+			return false
+		}
+	}
+	return strings.IndexByte(text, ':') < 0 ||
 		!(strings.Contains(text, "http:") || strings.Contains(text, "https:") || strings.Contains(text, "ftp:"))
 }
+
+// markdownSyntax marks the bytes plainRun refuses; a table, because every run of plain text
+// of the site is checked against it.
+var markdownSyntax = func() (syntax [256]bool) {
+	for _, c := range []byte("`*_[]<>&!#|~\\$@") {
+		syntax[c] = true
+	}
+	return syntax
+}()
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
