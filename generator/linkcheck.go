@@ -59,14 +59,15 @@ func (lc *linkChecker) checkPage(name string, html []byte) {
 			}
 		}
 	})
+	pageIDs := string(ids)
 	var errs ErrorList
 	for _, l := range own {
-		if !hasID(string(ids), l.frag) {
+		if !hasID(pageIDs, l.frag) {
 			errs.Add(Pos{File: name}, "broken link %q: %s has no id %q", l.href, l.target, l.frag)
 		}
 	}
 	lc.mu.Lock()
-	lc.ids[name] = string(ids)
+	lc.ids[name] = pageIDs
 	lc.pending = append(lc.pending, pending...)
 	if len(errs) > 0 {
 		lc.errs = append(lc.errs, errs)
