@@ -18,12 +18,7 @@ import (
 // Policy on every page, and in Chromium, no payload sets window.pwned, while the site's own
 // search still works under the policy.
 func TestHostileData(t *testing.T) {
-	dir := t.TempDir()
-	for name, data := range readTxtar(t, "generator/testdata/hostile.txtar") {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		os.WriteFile(p, []byte(data), 0o644)
-	}
+	dir := unpackTxtar(t, "generator/testdata/hostile.txtar")
 	out := filepath.Join(dir, "public")
 	var stdout, stderr bytes.Buffer
 	if run([]string{"build", "--data", filepath.Join(dir, "data"), "--content", filepath.Join(dir, "content"), "--out", out}, &stdout, &stderr) != 0 {

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/waerrors/kb/generator"
+	"github.com/waerrors/kb/internal/devserver"
 )
 
 func main() {
@@ -90,17 +91,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		defer stop()
-		// A save reloads only the changed files (the cache) and renders pages as the browser
-		// asks for them; the full build with its link check follows in the background.
-		history := generator.ReadHistory(generator.RepoPath(cfg.data), generator.RepoPath(cfg.content))
-		sc := generator.PreviewConfig(fmt.Sprintf("%s:%d", *addr, *port),
-			[]generator.Folder{{Path: cfg.data, Name: generator.RepoPath(cfg.data)}, {Path: cfg.content, Name: generator.RepoPath(cfg.content)}},
-			[]string{cfg.templates, cfg.static, cfg.settings},
-			func(cache *generator.Cache) (*generator.Site, generator.Options, error) {
-				return cfg.load(cache, history)
-			})
+		sc := cfg.serveConfig(fmt.Sprintf("%s:%d", *addr, *port))
 		sc.Log = stderr
-		err := generator.Serve(ctx, sc)
+		err := devserver.Serve(ctx, sc)
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			return 1
@@ -236,4 +229,37 @@ func (c *config) load(cache *generator.Cache, history generator.History) (*gener
 		Templates: generator.NewLayers(c.templates, tmpl, "embedded templates"),
 		Static:    generator.NewLayers(c.static, static, "embedded static"),
 	}, nil
+}
+
+// serveConfig wires the dev server to the generator. A save reloads only the changed files
+// (a watched Cache drops them) and renders pages as the browser asks for them (a Preview);
+// the whole check, every page and every link, follows in the background.
+func (c *config) serveConfig(addr string) devserver.Config {
+	history := generator.ReadHistory(generator.RepoPath(c.data), generator.RepoPath(c.content))
+	cache := generator.NewCache()
+	cache.Watch()
+	inputs := []generator.Folder{{Path: c.data, Name: generator.RepoPath(c.data)}, {Path: c.content, Name: generator.RepoPath(c.content)}}
+	return devserver.Config{
+		Addr:    addr,
+		Watch:   []string{c.data, c.content, c.templates, c.static, c.settings},
+		Changed: func(paths []string) { cache.ForgetChanged(inputs, paths) },
+		Build: func() (devserver.Site, error) {
+			site, opt, err := c.load(cache, history)
+			if err != nil {
+				return nil, err
+			}
+			preview, err := generator.NewPreview(site, opt)
+			if err != nil {
+				return nil, err
+			}
+			return preview, nil
+		},
+		Check: func() error {
+			site, opt, err := c.load(cache, history)
+			if err == nil {
+				_, err = generator.Check(site, opt)
+			}
+			return err
+		},
+	}
 }

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"io/fs"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -14,7 +15,8 @@ import (
 //
 // By default a cached file is used while its size and time are unchanged. A caller that is
 // told of every change (serve, by file-system events) can Watch instead: the cache then
-// trusts its entries without looking at the files, and Forget drops those that changed.
+// trusts its entries without looking at the files, and ForgetChanged drops those that
+// changed.
 type Cache struct {
 	mu      sync.Mutex
 	files   map[string]cachedFile
@@ -31,22 +33,38 @@ type cachedFile struct {
 // NewCache returns an empty cache.
 func NewCache() *Cache { return &Cache{files: map[string]cachedFile{}} }
 
-// Watch makes the cache trust its entries until Forget is called for them.
+// Watch makes the cache trust its entries until ForgetChanged drops them.
 func (c *Cache) Watch() {
 	c.mu.Lock()
 	c.watched = true
 	c.mu.Unlock()
 }
 
-// Forget drops the entry of a file that changed, named as the loader names it
+// forget drops the entry of a file that changed, named as the loader names it
 // ("data/codes/131047.toml"); a folder drops everything below it.
-func (c *Cache) Forget(file string) {
+func (c *Cache) forget(file string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	file = filepath.ToSlash(filepath.Clean(file))
 	for name := range c.files {
 		if name == file || strings.HasPrefix(name, file+"/") {
 			delete(c.files, name)
+		}
+	}
+}
+
+// A Folder is an input folder as a file watcher sees it: where it is on disk, and the name
+// the loader gives its files ("data"), which is how the cache knows them.
+type Folder struct{ Path, Name string }
+
+// ForgetChanged drops the entries of the files a watcher saw change: paths on disk, inside
+// one of the folders; paths outside them drop nothing.
+func (c *Cache) ForgetChanged(folders []Folder, paths []string) {
+	for _, p := range paths {
+		for _, in := range folders {
+			if rel, err := filepath.Rel(in.Path, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				c.forget(path.Join(in.Name, filepath.ToSlash(rel)))
+			}
 		}
 	}
 }

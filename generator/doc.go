@@ -6,7 +6,7 @@
 // Data flows one way; a file's name says its stage (load*, model*, pipeline.go, page*, out_*):
 //
 //	Load (load.go)          walk data/ and content/, decode every file with positions
-//	                        (load_decode.go), validate it (facts.go: the verdict and its
+//	                        (internal/tomlpos), validate it (facts.go: the verdict and its
 //	                        vocabularies; load_keys.go: codes), report every problem with
 //	                        its file:line:column; git history in load_history.go
 //	link (model_link.go)    build the model: the code pages (code files and every code a
@@ -17,14 +17,19 @@
 //	                        page_*.go; Markdown with code auto-linking in markdown.go,
 //	                        payloads in highlight.go), check its links as it is rendered
 //	                        (linkcheck.go), and hand it to a destination; the generated
-//	                        files (out_codesjson.go, out_search.go, out_opensearch.go) too
+//	                        files (out_codesjson.go, out_opensearch.go, and out_search.go,
+//	                        which hands internal/searchindex the documents to index) too
 //	destinations            Build: a staging folder swapped in at the end (write.go);
-//	(pipeline.go)           Render: memory (tests); Check: nothing
+//	(pipeline.go)           renderFiles: memory (tests); Check: nothing (check, serve)
 //
 // No page of a build is kept after it is handed over, so check and build use the same memory.
-// serve (serve.go, PreviewConfig) loads through a Cache (cache.go) that re-reads only changed
-// files, and serves a Preview (preview.go) that renders each page when it is asked for, then
-// runs Check in the background. stale.go lists code files not checked against Meta lately.
+// serve (internal/devserver, wired in main.go) loads through a Cache (cache.go) that re-reads
+// only changed files, and serves a Preview (preview.go) that renders each page when it is
+// asked for, then runs Check in the background. stale.go lists code files not checked
+// against Meta lately.
+//
+// Positions and errors (Pos, Error, ErrorList in errors.go) are the TOML decoder's, from
+// internal/tomlpos; neither internal package imports this one.
 //
 // # Templates
 //

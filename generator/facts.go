@@ -3,6 +3,8 @@ package generator
 import (
 	"strconv"
 	"strings"
+
+	"github.com/waerrors/kb/internal/tomlpos"
 )
 
 // Facts are the verdict on an error that an agent acts on: the HTTP status it arrives with,
@@ -40,7 +42,7 @@ func (f Facts) field(i int) string {
 }
 
 // checkFacts validates the facts of a code file (at "") or of an entry (at "errors.3").
-func (l *loader) checkFacts(ix *keyIndex, at string, f Facts) {
+func (l *loader) checkFacts(ix *tomlpos.Index, at string, f Facts) {
 	l.oneOf(ix, join(at, "class"), f.Class, classes.values())
 	l.oneOf(ix, join(at, "retry"), f.Retry, retries.values())
 	l.listOf(ix, join(at, "fix_by"), f.FixBy, fixers.values())
@@ -124,6 +126,15 @@ func (v vocabulary) find(value string) term {
 		}
 	}
 	return term{}
+}
+
+// labels maps each value to its label.
+func (v vocabulary) labels() map[string]string {
+	out := make(map[string]string, len(v))
+	for _, t := range v {
+		out[t.value] = t.label
+	}
+	return out
 }
 
 // label is how the site shows a value; "" for a value outside the vocabulary.

@@ -118,7 +118,7 @@ func build(t testing.TB, files map[string]string, opt Options) (Files, error) {
 		return nil, err
 	}
 	opt.Templates, opt.Static = projectLayers(t, files)
-	return Render(site, opt)
+	return renderFiles(site, opt)
 }
 
 func archiveFiles(a archive) map[string]string {

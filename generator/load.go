@@ -11,7 +11,8 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode/utf8"
+
+	"github.com/waerrors/kb/internal/tomlpos"
 )
 
 // Input names the folders a site is built from. The names are used in error messages, so
@@ -37,6 +38,9 @@ func latestToday(now time.Time) time.Time {
 var (
 	slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
+
+// isDigits reports whether s is ASCII digits only, like a code's number.
+func isDigits(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
 
 // Load reads every data file and content page, validates them and builds the model with its
 // cross links. It reports every problem it finds, as an ErrorList, rather than stopping at
@@ -139,7 +143,7 @@ func (l *loader) loadDir(dir string, load func(l *loader, name, key string, info
 // decode reads and decodes one TOML file into v. It reports syntax, encoding and type errors
 // and unknown keys, and returns the key index for the semantic checks that follow, or nil
 // when the file could not be decoded at all.
-func (l *loader) decode(fsys fs.FS, name, display string, v any) *keyIndex {
+func (l *loader) decode(fsys fs.FS, name, display string, v any) *tomlpos.Index {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		l.errs.Add(Pos{File: display}, "cannot read: %v", unwrapPath(err))
@@ -149,8 +153,8 @@ func (l *loader) decode(fsys fs.FS, name, display string, v any) *keyIndex {
 }
 
 // decodeBytes is decode for text already in memory.
-func (l *loader) decodeBytes(data []byte, display string, lineOffset int, v any) *keyIndex {
-	ix, errs := decodeTOML(data, display, lineOffset, v)
+func (l *loader) decodeBytes(data []byte, display string, lineOffset int, v any) *tomlpos.Index {
+	ix, errs := format.Decode(data, display, lineOffset, v)
 	l.errs = append(l.errs, errs...)
 	return ix
 }
@@ -163,6 +167,8 @@ func (l *loader) entryInfo(e fs.DirEntry) fs.FileInfo {
 	return info
 }
 
+// unwrapPath drops the path from a file system's error: messages name the file as a person
+// typed it, in front.
 func unwrapPath(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -172,6 +178,10 @@ func unwrapPath(err error) error {
 }
 
 // The decoded shapes of the files. Field tags are the public format: see data/README.md.
+
+// format decodes the data files and the pages' front matter. ArrayTables are the [[tables]]
+// of the shapes below.
+var format = tomlpos.Decoder{ArrayTables: []string{"errors", "source", "faq", "contact", "tier", "rating", "disagreement", "confused"}}
 
 type codeFile struct {
 	Title string `toml:"title"`
@@ -210,41 +220,49 @@ type aliases struct {
 }
 
 type providerFile struct {
-	Name           string   `toml:"name"`
-	Kind           string   `toml:"kind"`
-	Summary        string   `toml:"summary"`
-	Support        string   `toml:"support"`
-	SupportURL     string   `toml:"support_url"`
-	StatusURL      string   `toml:"status_url"`
-	Escalation     []string `toml:"escalation"`
-	CannotOverride []string `toml:"cannot_override"`
-	Contact        []struct {
-		Who string   `toml:"who"`
-		For []string `toml:"for"`
-	} `toml:"contact"`
-	Source []struct {
-		Title   string    `toml:"title"`
-		URL     string    `toml:"url"`
-		Seen    time.Time `toml:"seen"`
-		Updated time.Time `toml:"updated"`
-	} `toml:"source"`
-	Errors []struct {
-		Code    string `toml:"code"`
-		ID      string `toml:"id"`
-		Title   string `toml:"title"`
-		Section string `toml:"section"`
-		Source  string `toml:"source"`
-		Meaning string `toml:"meaning"`
-		Action  string `toml:"action"`
-		Facts
-		Equivalent []string `toml:"equivalent"`
-		Scope      string   `toml:"scope"`
-		Messages   []string `toml:"messages"`
-	} `toml:"errors"`
-	FAQ []struct {
-		Q string `toml:"q"`
-		A string `toml:"a"`
-	} `toml:"faq"`
+	Name           string        `toml:"name"`
+	Kind           string        `toml:"kind"`
+	Summary        string        `toml:"summary"`
+	Support        string        `toml:"support"`
+	SupportURL     string        `toml:"support_url"`
+	StatusURL      string        `toml:"status_url"`
+	Escalation     []string      `toml:"escalation"`
+	CannotOverride []string      `toml:"cannot_override"`
+	Contact        []contactFile `toml:"contact"`
+	Source         []sourceFile  `toml:"source"`
+	Errors         []entryFile   `toml:"errors"`
+	FAQ            []faqFile     `toml:"faq"`
+}
+
+type contactFile struct {
+	Who string   `toml:"who"`
+	For []string `toml:"for"`
+}
+
+type sourceFile struct {
+	Title   string    `toml:"title"`
+	URL     string    `toml:"url"`
+	Seen    time.Time `toml:"seen"`
+	Updated time.Time `toml:"updated"`
+}
+
+type entryFile struct {
+	Code    string `toml:"code"`
+	ID      string `toml:"id"`
+	Title   string `toml:"title"`
+	Section string `toml:"section"`
+	Source  string `toml:"source"`
+	Meaning string `toml:"meaning"`
+	Action  string `toml:"action"`
+	Facts
+	Equivalent []string `toml:"equivalent"`
+	Scope      string   `toml:"scope"`
+	Messages   []string `toml:"messages"`
+}
+
+type faqFile struct {
+	Q string `toml:"q"`
+	A string `toml:"a"`
 }
 
 type tiersFile struct {
@@ -301,17 +319,17 @@ func (l *loader) readCode(name, key, display string) *Code {
 		Key: key, File: display, num: codeNumber(key),
 		Title: f.Title, API: f.API, Facts: f.Facts, Topics: f.Topics, Summary: f.Summary,
 		Causes: f.Causes, Actions: f.Actions, Payload: f.Payload, Messages: f.Messages,
-		Checked: MetaCheck{On: f.CheckedOn, Against: f.CheckedAgainst, Pos: ix.key("checked_on")},
+		Checked: MetaCheck{On: f.CheckedOn, Against: f.CheckedAgainst, Pos: ix.Key("checked_on")},
 		Reply:   f.Reply, Aliases: l.aliases(ix, f.Aliases),
 	}
 	for i, cf := range f.Confused {
 		at := fmt.Sprintf("confused.%d", i)
 		l.required(ix, at, map[string]string{"code": cf.Code, "how": cf.How})
 		if cf.Code == key {
-			l.errs.Add(ix.value(at+".code"), "code: code %q names itself", cf.Code)
+			l.errs.Add(ix.Value(at+".code"), "code: code %q names itself", cf.Code)
 			continue
 		}
-		c.Confused = append(c.Confused, Confusion{How: cf.How, ref: ref{cf.Code, ix.value(at + ".code")}})
+		c.Confused = append(c.Confused, Confusion{How: cf.How, ref: ref{cf.Code, ix.Value(at + ".code")}})
 	}
 	l.required(ix, "", map[string]string{"title": f.Title, "api": f.API, "class": f.Class, "retry": f.Retry, "summary": f.Summary})
 	l.messages(ix, f.Messages)
@@ -325,11 +343,11 @@ func (l *loader) readCode(name, key, display string) *Code {
 		p := fmt.Sprintf("disagreement.%d", i)
 		l.required(ix, p, map[string]string{"about": d.About})
 		if len(d.Providers) == 0 {
-			l.errs.Add(ix.key(p), "providers: missing required field")
+			l.errs.Add(ix.Key(p), "providers: missing required field")
 		}
 		dis := Disagreement{About: d.About, Current: d.Current}
 		for j, slug := range d.Providers {
-			dis.providerRefs = append(dis.providerRefs, ref{slug, ix.item(p+".providers", j)})
+			dis.providerRefs = append(dis.providerRefs, ref{slug, ix.Item(p+".providers", j)})
 		}
 		c.Disagreements = append(c.Disagreements, dis)
 	}
@@ -347,91 +365,94 @@ func (l *loader) loadProvider(name, slug string, info fs.FileInfo) {
 	}
 }
 
+// readProvider reads a provider file section by section: the profile at the top, then
+// [[contact]], [[source]], [[errors]] (its table) and [[faq]].
 func (l *loader) readProvider(name, slug, display string) *Provider {
 	var f providerFile
 	ix := l.decode(l.in.Data, name, display, &f)
 	if ix == nil {
 		return nil
 	}
-	p := &Provider{
-		Slug: slug, File: display, Name: f.Name, Kind: f.Kind, Summary: f.Summary,
-		Support: f.Support, SupportURL: f.SupportURL, StatusURL: f.StatusURL,
-		Escalation: f.Escalation, CannotOverride: f.CannotOverride,
-	}
+	p := l.providerProfile(ix, slug, display, &f)
+	p.Contacts = l.providerContacts(ix, f.Contact)
+	var byTitle map[string]*Source
+	p.Sources, byTitle = l.providerSources(ix, f.Source)
+	p.Entries = l.providerEntries(ix, p, f.Errors, byTitle)
+	p.FAQ = l.providerFAQ(ix, f.FAQ)
+	return p
+}
+
+// providerProfile is who the provider is and how to reach it.
+func (l *loader) providerProfile(ix *tomlpos.Index, slug, display string, f *providerFile) *Provider {
 	l.required(ix, "", map[string]string{"name": f.Name, "kind": f.Kind, "summary": f.Summary})
 	l.oneOf(ix, "kind", f.Kind, kinds.values())
 	l.webURL(ix, "support_url", f.SupportURL)
 	l.webURL(ix, "status_url", f.StatusURL)
-	for i, c := range f.Contact {
+	return &Provider{
+		Slug: slug, File: display, Name: f.Name, Kind: f.Kind, Summary: f.Summary,
+		Support: f.Support, SupportURL: f.SupportURL, StatusURL: f.StatusURL,
+		Escalation: f.Escalation, CannotOverride: f.CannotOverride,
+	}
+}
+
+func (l *loader) providerContacts(ix *tomlpos.Index, contacts []contactFile) []Contact {
+	var out []Contact
+	for i, c := range contacts {
 		l.required(ix, fmt.Sprintf("contact.%d", i), map[string]string{"who": c.Who})
-		p.Contacts = append(p.Contacts, Contact{Who: c.Who, For: c.For})
+		out = append(out, Contact{Who: c.Who, For: c.For})
 	}
-	if len(f.Source) == 0 {
-		l.errs.Add(Pos{display, 1, 1}, "source: at least one [[source]] is required")
+	return out
+}
+
+// providerSources are the documents the file was written from, in order and by title: an
+// entry names the one it comes from.
+func (l *loader) providerSources(ix *tomlpos.Index, sources []sourceFile) ([]*Source, map[string]*Source) {
+	if len(sources) == 0 {
+		l.errs.Add(Pos{File: ix.File(), Line: 1, Col: 1}, "source: at least one [[source]] is required")
 	}
-	sources := map[string]*Source{}
-	for i, s := range f.Source {
+	var out []*Source
+	byTitle := map[string]*Source{}
+	for i, s := range sources {
 		at := fmt.Sprintf("source.%d", i)
 		l.required(ix, at, map[string]string{"title": s.Title})
 		if s.Seen.IsZero() {
-			l.errs.Add(ix.key(at), "seen: missing required field (the date the source was last read)")
+			l.errs.Add(ix.Key(at), "seen: missing required field (the date the source was last read)")
 		}
 		l.webURL(ix, at+".url", s.URL)
-		if sources[s.Title] != nil && s.Title != "" {
-			l.errs.Add(ix.value(at+".title"), "title: duplicate source %q", s.Title)
+		if byTitle[s.Title] != nil && s.Title != "" {
+			l.errs.Add(ix.Value(at+".title"), "title: duplicate source %q", s.Title)
 		}
 		src := &Source{Title: s.Title, URL: s.URL, Seen: s.Seen, Updated: s.Updated}
-		sources[s.Title] = src
-		p.Sources = append(p.Sources, src)
+		byTitle[s.Title] = src
+		out = append(out, src)
 	}
+	return out, byTitle
+}
+
+// providerEntries are the provider's table, one entry a row. A code may appear in several
+// rows only when each has an id.
+func (l *loader) providerEntries(ix *tomlpos.Index, p *Provider, rows []entryFile, sources map[string]*Source) []*Entry {
 	codeCount := map[string]int{}
-	for _, e := range f.Errors {
+	for _, e := range rows {
 		codeCount[e.Code]++
 	}
 	ids := map[string]bool{}
-	for i, e := range f.Errors {
+	var out []*Entry
+	for i, e := range rows {
 		at := fmt.Sprintf("errors.%d", i)
 		entry := &Entry{
-			Provider: p, Pos: ix.key(at), Code: e.Code, ID: e.ID, Title: e.Title,
+			Provider: p, Pos: ix.Key(at), Code: e.Code, ID: e.ID, Title: e.Title,
 			Section: e.Section, Meaning: e.Meaning, Action: e.Action, Facts: e.Facts,
 			Scoped: e.Scope == "provider",
 		}
 		l.required(ix, at, map[string]string{"title": e.Title})
 		l.oneOf(ix, at+".scope", e.Scope, scopes)
 		if e.Scope != "" && e.Code == "" {
-			l.errs.Add(ix.value(at+".scope"), "scope: set, but the entry has no code to scope")
+			l.errs.Add(ix.Value(at+".scope"), "scope: set, but the entry has no code to scope")
 		}
-		switch {
-		case e.Code == "" && e.ID == "":
-			l.errs.Add(ix.key(at), "errors: an entry needs a code or an id")
-		case len(e.Code) > maxKey:
-			l.errs.Add(ix.value(at+".code"), "code: bad code %q: at most %d characters", e.Code[:16]+"…", maxKey)
-		case e.Code != "" && !validCodeKey(e.Code):
-			l.errs.Add(ix.value(at+".code"), "code: bad code %q: want digits or a range, low first", e.Code)
-		case e.Code != "" && e.ID == "" && codeCount[e.Code] > 1:
-			l.errs.Add(ix.value(at+".code"), "id: required because code %q appears %d times in this file", e.Code, codeCount[e.Code])
-		}
-		if e.ID != "" {
-			switch {
-			case len(e.ID) > 64:
-				l.errs.Add(ix.value(at+".id"), "id: bad id %q: at most 64 characters", e.ID[:16]+"…")
-			case !slugPattern.MatchString(e.ID):
-				l.errs.Add(ix.value(at+".id"), "id: bad id %q: want lower-case letters, digits and hyphens", e.ID)
-			case ids[e.ID]:
-				l.errs.Add(ix.value(at+".id"), "id: duplicate id %q", e.ID)
-			}
-			ids[e.ID] = true
-		}
-		switch {
-		case e.Source != "" && sources[e.Source] == nil:
-			l.errs.Add(ix.value(at+".source"), "source: no [[source]] titled %q in this file", e.Source)
-		case e.Source != "":
-			entry.Source = sources[e.Source]
-		case len(p.Sources) == 1:
-			entry.Source = p.Sources[0]
-		case len(p.Sources) > 1:
-			l.errs.Add(ix.key(at), "source: missing; this file has several sources, name the one this entry comes from")
-		}
+		l.entryCode(ix, at, e, codeCount[e.Code])
+		l.entryID(ix, at, e.ID, ids)
+		entry.Source = l.entrySource(ix, at, e.Source, p.Sources, sources)
 		l.checkFacts(ix, at, e.Facts)
 		self := e.Code
 		if entry.Scoped {
@@ -440,13 +461,63 @@ func (l *loader) readProvider(name, slug, display string) *Provider {
 		entry.equivalent = l.refs(ix, at+".equivalent", self, e.Equivalent)
 		entry.Messages = e.Messages
 		l.messagesAt(ix, at+".messages", e.Messages)
-		p.Entries = append(p.Entries, entry)
+		out = append(out, entry)
 	}
-	for i, q := range f.FAQ {
+	return out
+}
+
+// entryCode checks an entry's code; rows is how many rows of the file have it.
+func (l *loader) entryCode(ix *tomlpos.Index, at string, e entryFile, rows int) {
+	switch {
+	case e.Code == "" && e.ID == "":
+		l.errs.Add(ix.Key(at), "errors: an entry needs a code or an id")
+	case len(e.Code) > maxKey:
+		l.errs.Add(ix.Value(at+".code"), "code: bad code %q: at most %d characters", e.Code[:16]+"…", maxKey)
+	case e.Code != "" && !validCodeKey(e.Code):
+		l.errs.Add(ix.Value(at+".code"), "code: bad code %q: want digits or a range, low first", e.Code)
+	case e.Code != "" && e.ID == "" && rows > 1:
+		l.errs.Add(ix.Value(at+".code"), "id: required because code %q appears %d times in this file", e.Code, rows)
+	}
+}
+
+// entryID checks an entry's id, which is an address, and records it in seen.
+func (l *loader) entryID(ix *tomlpos.Index, at, id string, seen map[string]bool) {
+	if id == "" {
+		return
+	}
+	switch {
+	case len(id) > 64:
+		l.errs.Add(ix.Value(at+".id"), "id: bad id %q: at most 64 characters", id[:16]+"…")
+	case !slugPattern.MatchString(id):
+		l.errs.Add(ix.Value(at+".id"), "id: bad id %q: want lower-case letters, digits and hyphens", id)
+	case seen[id]:
+		l.errs.Add(ix.Value(at+".id"), "id: duplicate id %q", id)
+	}
+	seen[id] = true
+}
+
+// entrySource is the source an entry names, or the file's only one.
+func (l *loader) entrySource(ix *tomlpos.Index, at, title string, sources []*Source, byTitle map[string]*Source) *Source {
+	switch {
+	case title != "" && byTitle[title] == nil:
+		l.errs.Add(ix.Value(at+".source"), "source: no [[source]] titled %q in this file", title)
+	case title != "":
+		return byTitle[title]
+	case len(sources) == 1:
+		return sources[0]
+	case len(sources) > 1:
+		l.errs.Add(ix.Key(at), "source: missing; this file has several sources, name the one this entry comes from")
+	}
+	return nil
+}
+
+func (l *loader) providerFAQ(ix *tomlpos.Index, faq []faqFile) []FAQ {
+	var out []FAQ
+	for i, q := range faq {
 		l.required(ix, fmt.Sprintf("faq.%d", i), map[string]string{"q": q.Q, "a": q.A})
-		p.FAQ = append(p.FAQ, FAQ{Q: q.Q, A: q.A})
+		out = append(out, FAQ{Q: q.Q, A: q.A})
 	}
-	return p
+	return out
 }
 
 func (l *loader) loadTiers(name string, info fs.FileInfo) {
@@ -464,7 +535,7 @@ func (l *loader) readTiers(name, display string) *Tiers {
 	l.required(ix, "", map[string]string{"period": f.Period, "summary": f.Summary})
 	if f.Period != "" {
 		if _, err := time.ParseDuration(f.Period); err != nil {
-			l.errs.Add(ix.value("period"), "period: bad duration %q (want a Go duration such as 24h)", f.Period)
+			l.errs.Add(ix.Value("period"), "period: bad duration %q (want a Go duration such as 24h)", f.Period)
 		}
 	}
 	names := map[string]bool{}
@@ -472,18 +543,18 @@ func (l *loader) readTiers(name, display string) *Tiers {
 		at := fmt.Sprintf("tier.%d", i)
 		l.required(ix, at, map[string]string{"name": tf.Name})
 		if names[tf.Name] && tf.Name != "" {
-			l.errs.Add(ix.value(at+".name"), "name: duplicate tier %q", tf.Name)
+			l.errs.Add(ix.Value(at+".name"), "name: duplicate tier %q", tf.Name)
 		}
 		names[tf.Name] = true
 		switch {
 		case tf.Unlimited && tf.Limit != 0:
-			l.errs.Add(ix.value(at+".limit"), "limit: set together with unlimited = true; keep one")
+			l.errs.Add(ix.Value(at+".limit"), "limit: set together with unlimited = true; keep one")
 		case !tf.Unlimited && tf.Limit <= 0:
-			l.errs.Add(ix.key(at), "limit: missing or not positive (or set unlimited = true)")
+			l.errs.Add(ix.Key(at), "limit: missing or not positive (or set unlimited = true)")
 		}
 		tier := &Tier{Name: tf.Name, Limit: tf.Limit, Unlimited: tf.Unlimited, Typical: tf.Typical, Legacy: tf.Legacy, Note: tf.Note}
 		for j, slug := range tf.DocumentedBy {
-			tier.documentedBy = append(tier.documentedBy, ref{slug, ix.item(at+".documented_by", j)})
+			tier.documentedBy = append(tier.documentedBy, ref{slug, ix.Item(at+".documented_by", j)})
 		}
 		t.Tiers = append(t.Tiers, tier)
 	}
@@ -508,7 +579,7 @@ func (l *loader) readQuality(name, display string) *Quality {
 		at := fmt.Sprintf("rating.%d", i)
 		l.required(ix, at, map[string]string{"name": r.Name, "meaning": r.Meaning})
 		if names[r.Name] && r.Name != "" {
-			l.errs.Add(ix.value(at+".name"), "name: duplicate rating %q", r.Name)
+			l.errs.Add(ix.Value(at+".name"), "name: duplicate rating %q", r.Name)
 		}
 		names[r.Name] = true
 		q.Ratings = append(q.Ratings, Rating{Name: r.Name, Meaning: r.Meaning, Action: r.Action})
@@ -543,7 +614,7 @@ func (l *loader) loadContent() {
 		case !slugPattern.MatchString(slug):
 			l.errs.Add(Pos{File: display}, "bad page file name %q: want lower-case letters, digits and hyphens, then .md", name)
 			continue
-		case slices.Contains(reservedSlugs, slug):
+		case reservedSlug(slug):
 			l.errs.Add(Pos{File: display}, "page name %q is taken by a generated page; choose another name", slug)
 			continue
 		}
@@ -552,7 +623,7 @@ func (l *loader) loadContent() {
 			l.errs.Add(Pos{File: display}, "cannot read: %v", unwrapPath(err))
 			continue
 		}
-		fm, body, err := SplitFrontMatter(data)
+		fm, body, err := splitFrontMatter(data)
 		if err != nil {
 			var fe *Error
 			if errors.As(err, &fe) {
@@ -576,17 +647,16 @@ func (l *loader) loadContent() {
 	}
 }
 
-// SplitFrontMatter separates a page's TOML front matter, between two lines of +++, from its
+// splitFrontMatter separates a page's TOML front matter, between two lines of +++, from its
 // Markdown body.
-func SplitFrontMatter(data []byte) (front, body []byte, err error) {
-	if !utf8.Valid(data) {
-		line, col := invalidUTF8Pos(data)
-		return nil, nil, &Error{Pos{"", line, col}, "file is not valid UTF-8; save it as UTF-8"}
+func splitFrontMatter(data []byte) (front, body []byte, err error) {
+	if e := tomlpos.CheckUTF8("", data); e != nil {
+		return nil, nil, e
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	first, rest, _ := bytes.Cut(data, []byte("\n"))
 	if string(bytes.TrimRight(first, " \t\r")) != "+++" {
-		return nil, nil, &Error{Pos{"", 1, 1}, "front matter: the page must start with a line of +++"}
+		return nil, nil, &Error{Pos: Pos{Line: 1, Col: 1}, Msg: "front matter: the page must start with a line of +++"}
 	}
 	for start := 0; start <= len(rest); {
 		end := bytes.IndexByte(rest[start:], '\n')
@@ -607,13 +677,13 @@ func SplitFrontMatter(data []byte) (front, body []byte, err error) {
 		}
 		start += end + 1
 	}
-	return nil, nil, &Error{Pos{"", 1, 1}, "front matter: no closing +++ line"}
+	return nil, nil, &Error{Pos: Pos{Line: 1, Col: 1}, Msg: "front matter: no closing +++ line"}
 }
 
 // Checks shared by the loaders. at is the path of the table ("" for the top level,
 // "errors.3" for an entry); they add errors and never stop.
 
-func (l *loader) required(ix *keyIndex, at string, fields map[string]string) {
+func (l *loader) required(ix *tomlpos.Index, at string, fields map[string]string) {
 	keys := make([]string, 0, len(fields))
 	for k := range fields {
 		keys = append(keys, k)
@@ -623,17 +693,20 @@ func (l *loader) required(ix *keyIndex, at string, fields map[string]string) {
 		if strings.TrimSpace(fields[k]) != "" {
 			continue
 		}
-		if _, present := ix.keys[join(at, k)]; present {
-			l.errs.Add(ix.value(join(at, k)), "%s: must not be empty", k)
+		if ix.Has(join(at, k)) {
+			l.errs.Add(ix.Value(join(at, k)), "%s: must not be empty", k)
 			continue
 		}
-		pos := Pos{ix.file, 1, 1}
+		pos := Pos{File: ix.File(), Line: 1, Col: 1}
 		if at != "" {
-			pos = ix.key(at)
+			pos = ix.Key(at)
 		}
 		l.errs.Add(pos, "%s: missing required field", k)
 	}
 }
+
+// lastPart is the last key of a path: "class" of "errors.3.class".
+func lastPart(path string) string { return path[strings.LastIndexByte(path, '.')+1:] }
 
 func join(at, key string) string {
 	if at == "" {
@@ -642,53 +715,53 @@ func join(at, key string) string {
 	return at + "." + key
 }
 
-func (l *loader) oneOf(ix *keyIndex, at, value string, allowed []string) {
+func (l *loader) oneOf(ix *tomlpos.Index, at, value string, allowed []string) {
 	if value != "" && !slices.Contains(allowed, value) {
-		l.errs.Add(ix.value(at), "%s: unknown value %q (want %s)", lastPart(at), value, strings.Join(allowed, ", "))
+		l.errs.Add(ix.Value(at), "%s: unknown value %q (want %s)", lastPart(at), value, strings.Join(allowed, ", "))
 	}
 }
 
-func (l *loader) listOf(ix *keyIndex, at string, values, allowed []string) {
+func (l *loader) listOf(ix *tomlpos.Index, at string, values, allowed []string) {
 	seen := map[string]bool{}
 	for i, v := range values {
 		switch {
 		case !slices.Contains(allowed, v):
-			l.errs.Add(ix.item(at, i), "%s: unknown value %q (want %s)", lastPart(at), v, strings.Join(allowed, ", "))
+			l.errs.Add(ix.Item(at, i), "%s: unknown value %q (want %s)", lastPart(at), v, strings.Join(allowed, ", "))
 		case seen[v]:
-			l.errs.Add(ix.item(at, i), "%s: %q is listed twice", lastPart(at), v)
+			l.errs.Add(ix.Item(at, i), "%s: %q is listed twice", lastPart(at), v)
 		}
 		seen[v] = true
 	}
 }
 
-func (l *loader) httpStatus(ix *keyIndex, at string, status int) {
-	if _, set := ix.keys[at]; set && (status < 100 || status > 599) {
-		l.errs.Add(ix.value(at), "http_status: %d is not an HTTP status (want 100 to 599)", status)
+func (l *loader) httpStatus(ix *tomlpos.Index, at string, status int) {
+	if ix.Has(at) && (status < 100 || status > 599) {
+		l.errs.Add(ix.Value(at), "http_status: %d is not an HTTP status (want 100 to 599)", status)
 	}
 }
 
-func (l *loader) retryAfter(ix *keyIndex, prefix, retry, after string) {
+func (l *loader) retryAfter(ix *tomlpos.Index, prefix, retry, after string) {
 	if after == "" {
 		return
 	}
 	d, err := time.ParseDuration(after)
 	switch {
 	case err != nil:
-		l.errs.Add(ix.value(prefix+"retry_after"), "retry_after: bad duration %q (want a Go duration such as 10m or 24h)", after)
+		l.errs.Add(ix.Value(prefix+"retry_after"), "retry_after: bad duration %q (want a Go duration such as 10m or 24h)", after)
 	case d <= 0:
-		l.errs.Add(ix.value(prefix+"retry_after"), "retry_after: %q is not a wait; want a positive duration such as 10m", after)
+		l.errs.Add(ix.Value(prefix+"retry_after"), "retry_after: %q is not a wait; want a positive duration such as 10m", after)
 	case retry == "no":
-		l.errs.Add(ix.value(prefix+"retry_after"), "retry_after: set, but retry is \"no\"")
+		l.errs.Add(ix.Value(prefix+"retry_after"), "retry_after: set, but retry is \"no\"")
 	}
 }
 
 // aliases keeps a page's words in other languages, each non-blank.
-func (l *loader) aliases(ix *keyIndex, a aliases) []string {
+func (l *loader) aliases(ix *tomlpos.Index, a aliases) []string {
 	var out []string
 	for lang, words := range map[string][]string{"en": a.EN, "pt": a.PT, "es": a.ES} {
 		for i, w := range words {
 			if strings.TrimSpace(w) == "" {
-				l.errs.Add(ix.item("aliases."+lang, i), "aliases: %s entry %d is empty", lang, i+1)
+				l.errs.Add(ix.Item("aliases."+lang, i), "aliases: %s entry %d is empty", lang, i+1)
 			}
 		}
 	}
@@ -696,15 +769,17 @@ func (l *loader) aliases(ix *keyIndex, a aliases) []string {
 }
 
 // messages checks the literal strings an API returns: each one something to find, once.
-func (l *loader) messages(ix *keyIndex, messages []string) { l.messagesAt(ix, "messages", messages) }
+func (l *loader) messages(ix *tomlpos.Index, messages []string) {
+	l.messagesAt(ix, "messages", messages)
+}
 
-func (l *loader) messagesAt(ix *keyIndex, at string, messages []string) {
+func (l *loader) messagesAt(ix *tomlpos.Index, at string, messages []string) {
 	for i, m := range messages {
 		switch {
 		case strings.TrimSpace(m) == "":
-			l.errs.Add(ix.item(at, i), "messages: entry %d is empty", i+1)
+			l.errs.Add(ix.Item(at, i), "messages: entry %d is empty", i+1)
 		case slices.Contains(messages[:i], m):
-			l.errs.Add(ix.item(at, i), "messages: %q is listed twice", m)
+			l.errs.Add(ix.Item(at, i), "messages: %q is listed twice", m)
 		}
 	}
 }
@@ -712,34 +787,34 @@ func (l *loader) messagesAt(ix *keyIndex, at string, messages []string) {
 // checked requires the date and the page of a check together: a date without the page
 // cannot be repeated by the next person, and a page without a date cannot go stale. The
 // date cannot be after today.
-func (l *loader) checked(ix *keyIndex, on time.Time, against string) {
+func (l *loader) checked(ix *tomlpos.Index, on time.Time, against string) {
 	if day := on.Format(time.DateOnly); !on.IsZero() && day > l.in.Today.Format(time.DateOnly) {
-		l.errs.Add(ix.value("checked_on"), "checked_on: %s is after today; write the day the file was checked", day)
+		l.errs.Add(ix.Value("checked_on"), "checked_on: %s is after today; write the day the file was checked", day)
 	}
 	switch {
 	case against != "" && on.IsZero():
-		l.errs.Add(ix.key("checked_against"), "checked_on: missing; say when the file was checked against this page (checked_on = 2026-11-30)")
+		l.errs.Add(ix.Key("checked_against"), "checked_on: missing; say when the file was checked against this page (checked_on = 2026-11-30)")
 	case against == "" && !on.IsZero():
-		l.errs.Add(ix.key("checked_on"), "checked_against: missing; name the page of Meta's documentation the file was checked against")
+		l.errs.Add(ix.Key("checked_on"), "checked_against: missing; name the page of Meta's documentation the file was checked against")
 	}
 	l.webURL(ix, "checked_against", against)
 }
 
-func (l *loader) webURL(ix *keyIndex, at, u string) { checkWebURL(&l.errs, ix, at, u) }
+func (l *loader) webURL(ix *tomlpos.Index, at, u string) { checkWebURL(&l.errs, ix, at, u) }
 
 // checkWebURL reports an address that is set but is not an http(s) one.
-func checkWebURL(errs *ErrorList, ix *keyIndex, at, u string) {
+func checkWebURL(errs *ErrorList, ix *tomlpos.Index, at, u string) {
 	if u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
-		errs.Add(ix.value(at), "%s: %q is not an http(s) address", lastPart(at), u)
+		errs.Add(ix.Value(at), "%s: %q is not an http(s) address", lastPart(at), u)
 	}
 }
 
 // refs records the codes named in equivalent or see_also, to be resolved once every file is
 // loaded. self is the code of the file or entry naming them.
-func (l *loader) refs(ix *keyIndex, at, self string, keys []string) []ref {
+func (l *loader) refs(ix *tomlpos.Index, at, self string, keys []string) []ref {
 	var out []ref
 	for i, k := range keys {
-		pos := ix.item(at, i)
+		pos := ix.Item(at, i)
 		if k == self {
 			l.errs.Add(pos, "%s: code %q names itself", lastPart(at), k)
 			continue

@@ -506,3 +506,51 @@ var markdownSyntax = func() (syntax [256]bool) {
 }()
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// Markdown as text, for what is not HTML: the ticket note, a lead's sentence, cause anchors,
+// the description meta tag.
+
+var markdownLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+
+var textMarks = strings.NewReplacer("`", "", "**", "", "\\", "")
+
+// plainText is Markdown as a person would retype it: link texts without their addresses,
+// no emphasis or code marks, one line.
+func plainText(md string) string {
+	s := md
+	if strings.Contains(s, "](") { // most texts have no link: skip the regexp
+		s = markdownLink.ReplaceAllString(s, "$1")
+	}
+	if strings.ContainsAny(s, "`*\\") { // nor marks: a Replacer copies the text regardless
+		s = textMarks.Replace(s)
+	}
+	return oneSpaced(s)
+}
+
+// oneSpaced is strings.Join(strings.Fields(s), " ") in one pass, without the list of
+// fields: a code page puts five or six texts through plainText, its whole summary among them.
+func oneSpaced(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false // a space is due before the next character written
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+		} else {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// descriptionMarks is the description meta tag's older rule. It keeps a link whole and makes
+// "_" a space, so "error_data.details" reads "error data.details"; plainText is right for the
+// tag too, but it changes the descriptions of the pages with a link or a name with "_" in
+// their summary, and this rule is kept until a change that may change output.
+var descriptionMarks = strings.NewReplacer("`", "", "*", "", "_", " ")

@@ -3,6 +3,8 @@ package generator
 import (
 	"slices"
 	"sort"
+
+	"github.com/waerrors/kb/internal/searchindex"
 )
 
 // linkConfusions finds, for every code, the codes people take it for: first the pairs a
@@ -111,7 +113,7 @@ func titleWords(codes []*Code) (words map[*Code][]string, holders map[string][]*
 		}
 		files++
 		var ws []string
-		for _, w := range Tokenize(c.Title) {
+		for _, w := range searchindex.Tokenize(c.Title) {
 			if !slices.Contains(ws, w) && !isDigits(w) {
 				ws = append(ws, w)
 				count[w]++

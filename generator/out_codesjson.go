@@ -63,10 +63,12 @@ type jsonProvider struct {
 }
 
 func (r *builder) codesJSON() ([]byte, error) {
-	root := &page{r: r, Site: r.site}
+	// Addresses are from the site's root, under the base path when it is known, as a tool
+	// reading the file from the root expects.
+	link := func(path string) string { return r.basePath + path }
 	statement := func(e *Entry) jsonStatement {
 		st := jsonStatement{
-			Provider: e.Provider.Slug, ID: e.ID, Code: e.Code, URL: root.EntryURL(e), Title: e.Title,
+			Provider: e.Provider.Slug, ID: e.ID, Code: e.Code, URL: link(entryPath(e)), Title: e.Title,
 			HTTPStatus: e.HTTPStatus, Section: e.Section, Meaning: e.Meaning, Action: e.Action,
 			Class: e.Class, Retry: e.Retry, RetryAfter: e.RetryAfter, FixBy: e.FixBy, Messages: e.Messages,
 		}
@@ -78,7 +80,7 @@ func (r *builder) codesJSON() ([]byte, error) {
 	var out jsonSite
 	for _, c := range r.site.Codes {
 		jc := jsonCode{
-			Code: c.Key, URL: root.CodeURL(c), Title: c.Title, API: c.API, HTTPStatus: c.HTTPStatus,
+			Code: c.Key, URL: link(codePath(c.Key)), Title: c.Title, API: c.API, HTTPStatus: c.HTTPStatus,
 			Class: c.Class, Retry: c.Retry, RetryAfter: c.RetryAfter, FixBy: c.FixBy, Topics: c.Topics,
 			Summary: c.Summary, Causes: c.Causes, Actions: c.Actions, Messages: c.Messages,
 			CheckedAgainst: c.Checked.Against,
@@ -101,7 +103,7 @@ func (r *builder) codesJSON() ([]byte, error) {
 		out.Codes = append(out.Codes, jc)
 	}
 	for _, p := range r.site.Providers {
-		jp := jsonProvider{Slug: p.Slug, URL: root.ProviderURL(p), Name: p.Name, Kind: p.Kind, Support: p.Support, Entries: []jsonStatement{}}
+		jp := jsonProvider{Slug: p.Slug, URL: link(providerPath(p.Slug)), Name: p.Name, Kind: p.Kind, Support: p.Support, Entries: []jsonStatement{}}
 		for _, e := range p.Entries {
 			jp.Entries = append(jp.Entries, statement(e))
 		}

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -157,11 +158,28 @@ func withoutCommentLines(b []byte) []byte {
 	return out
 }
 
+// scriptParts are the scripts published as one file joined from several, in order. The
+// search engine is a file of its own so that Node tests it without a page
+// (testdata/js/search.test.js), and the browser fetches it with the page's side of the
+// search in one request, as it did before they were split.
+var scriptParts = map[string][]string{"search.js": {"search-engine.js", "search-shell.js"}}
+
 func (r *builder) copyStatic() error {
 	if r.opt.Static != nil {
+		parts := map[string]bool{}
+		for _, names := range scriptParts {
+			for _, p := range names {
+				parts[p] = true
+			}
+		}
 		err := fs.WalkDir(r.opt.Static, ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
+			if err != nil || d.IsDir() || parts[p] {
 				return err
+			}
+			if names, ok := scriptParts[p]; ok {
+				// A merge that brings back the file the parts replaced must not be
+				// published in their place, nor silently dropped.
+				return &Error{Pos: Pos{File: "static/" + p}, Msg: "published joined from " + strings.Join(names, " and ") + ": change those"}
 			}
 			b, err := fs.ReadFile(r.opt.Static, p)
 			if err != nil {
@@ -175,6 +193,20 @@ func (r *builder) copyStatic() error {
 		})
 		if err != nil {
 			return err
+		}
+		for script, names := range scriptParts {
+			var joined []byte
+			for _, p := range names {
+				b, err := fs.ReadFile(r.opt.Static, p)
+				if errors.Is(err, fs.ErrNotExist) {
+					return &Error{Pos: Pos{File: "static/" + p}, Msg: "missing: static/" + script + " is published joined from " + strings.Join(names, " and ")}
+				}
+				if err != nil {
+					return err
+				}
+				joined = append(joined, withoutCommentLines(b)...)
+			}
+			r.static[staticFile(script)] = joined
 		}
 	}
 	css, err := highlightCSS()
@@ -511,13 +543,11 @@ func (r *builder) execute(job *renderJob, buf *bytes.Buffer) *Error {
 	return nil
 }
 
-var markdownMarks = strings.NewReplacer("`", "", "*", "", "_", " ")
-
 // plainSummary is the first sentence-ish of a code's summary without Markdown, for the
 // description meta tag.
 func plainSummary(c *Code) string {
 	s := strings.Join(strings.Fields(c.Summary), " ")
-	s = markdownMarks.Replace(s)
+	s = descriptionMarks.Replace(s)
 	if len(s) > 200 {
 		cut := strings.LastIndexByte(s[:200], ' ')
 		if cut < 100 {

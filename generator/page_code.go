@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/waerrors/kb/internal/searchindex"
 )
 
 // The code page serves the agent first: a lead block with the meaning in a line, the first
@@ -112,6 +114,25 @@ func apiRank(api string) int {
 
 // oneLine is the first sentence of a Markdown text, as plain text.
 func oneLine(md string) string { return firstSentences(plainText(md), 1) }
+
+// firstSentences keeps the first n sentences of a text.
+func firstSentences(s string, n int) string {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == '.' && s[i+1] == ' ' {
+			if n--; n == 0 {
+				return s[:i+1]
+			}
+		}
+	}
+	return s
+}
+
+func first(list []string) string {
+	if len(list) == 0 {
+		return ""
+	}
+	return list[0]
+}
 
 // CustomerReply is what an agent relays to the person messaged.
 type CustomerReply struct {
@@ -251,7 +272,7 @@ func slugWords(s string, n int) string {
 	var words []string
 	notWord := func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') }
 	for field := range strings.FieldsSeq(s) {
-		for w := range strings.FieldsFuncSeq(strings.ToLower(foldAccents.Replace(field)), notWord) {
+		for w := range strings.FieldsFuncSeq(strings.ToLower(searchindex.FoldAccents(field)), notWord) {
 			if words = append(words, w); len(words) == n {
 				return strings.Join(words, "-")
 			}

@@ -1,6 +1,10 @@
 package generator
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
 
 // TestRetryLabel checks the wait as a page says it: whole days from two days up, then
 // hours, minutes and seconds, the largest unit that divides it ("10h" is never "600
@@ -48,5 +52,40 @@ func TestWithoutCommentLines(t *testing.T) {
 	want := "(function () {\n  var a = 1; // kept\n  var u = \"http://x\";\n})();\n"
 	if got := string(withoutCommentLines([]byte(in))); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestJoinedScripts: search.js is published as the search engine and the page's side joined,
+// in that order, without their comment-only lines; the parts are not published, and a
+// static/search.js beside them, or a missing part, is an error.
+func TestJoinedScripts(t *testing.T) {
+	parts := fstest.MapFS{
+		"search-engine.js": {Data: []byte("// the engine\nvar SearchEngine = 1;\n")},
+		"search-shell.js":  {Data: []byte("// the page\nSearchEngine++;\n")},
+		"copy.js":          {Data: []byte("copy();\n")},
+	}
+	r := &builder{opt: Options{Static: parts}, static: Files{}}
+	if err := r.copyStatic(); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(r.static["static/search.js"]), "var SearchEngine = 1;\nSearchEngine++;\n"; got != want {
+		t.Errorf("search.js: got %q, want %q", got, want)
+	}
+	for _, part := range []string{"static/search-engine.js", "static/search-shell.js"} {
+		if _, ok := r.static[part]; ok {
+			t.Errorf("%s is published", part)
+		}
+	}
+	if r.static["static/copy.js"] == nil {
+		t.Error("copy.js is not published")
+	}
+	for name, fsys := range map[string]fstest.MapFS{
+		"static/search.js: published joined from search-engine.js and search-shell.js": {"search.js": {}, "search-engine.js": {}, "search-shell.js": {}},
+		"static/search-shell.js: missing":                                              {"search-engine.js": {}},
+	} {
+		r := &builder{opt: Options{Static: fsys}, static: Files{}}
+		if err := r.copyStatic(); err == nil || !strings.HasPrefix(err.Error(), name) {
+			t.Errorf("got %v, want an error starting %q", err, name)
+		}
 	}
 }

@@ -124,7 +124,9 @@ func (p *page) EntryCount(st *Status) int {
 }
 
 // Number writes 100000 as 100,000.
-func (p *page) Number(n int) string {
+func (p *page) Number(n int) string { return formatNumber(n) }
+
+func formatNumber(n int) string {
 	s := strconv.Itoa(n)
 	for i := len(s) - 3; i > 0; i -= 3 {
 		s = s[:i] + "," + s[i:]

@@ -118,12 +118,3 @@ func parseNumber(s string) int {
 	}
 	return n
 }
-
-// formatNumber writes 100000 as 100,000.
-func formatNumber(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}

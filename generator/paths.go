@@ -1,6 +1,9 @@
 package generator
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // The site's addresses, in one place. A page's path is its address below the site's root,
 // ending in a slash ("codes/131047/"; "" is the home page), and its file is the path plus
@@ -34,9 +37,24 @@ var sectionPaths = map[string]string{
 	"changes": changesPath, "codes.json": codesJSONFile,
 }
 
-// reservedSlugs are the first parts of the addresses the generator writes itself; a content
-// page cannot take them.
-var reservedSlugs = []string{"codes", "providers", "http", "topics", "tiers", "quality", "search", "static", "404", "who-fixes", "changes"}
+// generatedPaths are the addresses the generator writes itself whose first part a content
+// page could take. The other files at the root (codes.json, opensearch.xml) need no place
+// here: a page's name cannot hold a dot.
+var generatedPaths = []string{
+	codesPath, providersPath, statusesPath, topicsPath, tiersPath, qualityPath, searchPath,
+	staticPath, notFoundFile, whoFixesPath, changesPath,
+}
+
+// reservedSlug reports whether a content page's name is the first part of an address the
+// generator writes itself ("404" of 404.html too).
+func reservedSlug(slug string) bool {
+	for _, p := range generatedPaths {
+		if first, _, _ := strings.Cut(p, "/"); strings.TrimSuffix(first, ".html") == slug {
+			return true
+		}
+	}
+	return false
+}
 
 func codePath(key string) string      { return codesPath + key + "/" }
 func providerPath(slug string) string { return providersPath + slug + "/" }

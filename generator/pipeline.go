@@ -7,9 +7,9 @@ import (
 )
 
 // The render stage has one implementation, render, and three destinations for what it
-// makes: a staging folder swapped in at the end (Build), memory (Render, for tests and
-// serve's full check) and nothing (Check). All three render, check and hand over each page
-// the same way, so check checks exactly what build would write.
+// makes: a staging folder swapped in at the end (Build), memory (renderFiles, for tests)
+// and nothing (Check, also serve's full check). All three render, check and hand over each
+// page the same way, so check checks exactly what build would write.
 
 // destination receives the site's files as they are rendered. write is called from several
 // goroutines at once and must copy data if it keeps it: page buffers are reused.
@@ -33,8 +33,8 @@ func Build(s *Site, opt Options, dir string) (int, error) {
 	return n, st.commit()
 }
 
-// Render renders the site into memory.
-func Render(s *Site, opt Options) (Files, error) {
+// renderFiles renders the site into memory.
+func renderFiles(s *Site, opt Options) (Files, error) {
 	m := &memory{files: Files{}}
 	if _, err := render(s, opt, m); err != nil {
 		return nil, err
@@ -149,7 +149,7 @@ func (f Files) Paths() []string {
 	return out
 }
 
-// memory keeps every file, for Render.
+// memory keeps every file, for renderFiles.
 type memory struct {
 	mu    sync.Mutex
 	files Files

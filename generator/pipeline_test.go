@@ -127,6 +127,12 @@ func TestBaseURL(t *testing.T) {
 	if !strings.Contains(string(files["sitemap.xml"]), "<loc>https://org.github.io/kb/codes/131047/</loc>") {
 		t.Error("sitemap.xml has no absolute URLs")
 	}
+	// codes.json is read from anywhere, so its addresses start at the base path.
+	for _, want := range []string{`"url": "/kb/codes/131047/"`, `"url": "/kb/providers/acme/"`, `"url": "/kb/providers/acme/#line-not-configured"`} {
+		if !strings.Contains(string(files["codes.json"]), want) {
+			t.Errorf("codes.json does not contain %s", want)
+		}
+	}
 }
 
 // TestDeterministic builds the fixture ten times, on 1, 2 and 8 threads, and checks every
@@ -201,5 +207,31 @@ func TestDocumentTitle(t *testing.T) {
 		if n := len([]rune(template.HTMLEscapeString(got))); n > 70 {
 			t.Errorf("DocumentTitle(%q) is %d characters as written, over 70", tc.title, n)
 		}
+	}
+}
+
+// TestReservedSlugs: every folder a build writes is a content page's or one a content page
+// cannot take, so a folder added to the generator cannot be overwritten by a page of that name.
+func TestReservedSlugs(t *testing.T) {
+	fixture := archiveFiles(readArchive(t, "testdata/site.txtar"))
+	site, err := Load(input(fixture))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string]bool{}
+	for _, pg := range site.Pages {
+		pages[pg.Slug] = true
+	}
+	files, err := build(t, fixture, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name := range files {
+		if folder, _, ok := strings.Cut(name, "/"); ok && !pages[folder] && !reservedSlug(folder) {
+			t.Errorf("%s is written, but a content page can be named %q", name, folder)
+		}
+	}
+	if !reservedSlug("404") || reservedSlug("window") {
+		t.Error(`reservedSlug: want "404" taken (404.html) and "window" free`)
 	}
 }

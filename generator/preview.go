@@ -52,9 +52,3 @@ func (p *Preview) File(name string) ([]byte, bool, error) {
 	b, ok := p.generated[name]
 	return b, ok, nil
 }
-
-// File returns one of the files, so that a rendered site can be served like a Preview.
-func (f Files) File(name string) ([]byte, bool, error) {
-	b, ok := f[name]
-	return b, ok, nil
-}

@@ -32,7 +32,7 @@ func LoadSettings(path string) (Settings, error) {
 	if err != nil {
 		return s, err
 	}
-	ix, errs := decodeTOML(data, path, 0, &s)
+	ix, errs := format.Decode(data, path, 0, &s)
 	if ix != nil {
 		checkWebURL(&errs, ix, "base_url", s.BaseURL)
 		checkWebURL(&errs, ix, "repo_url", s.RepoURL)

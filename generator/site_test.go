@@ -27,14 +27,14 @@ func loadRealSite(t *testing.T) *Site {
 func renderReal(t *testing.T, site *Site, opt Options) Files {
 	t.Helper()
 	opt.Templates, opt.Static = projectLayers(t, nil)
-	files, err := Render(site, opt)
+	files, err := renderFiles(site, opt)
 	if err != nil {
 		t.Fatalf("the real site does not render:\n%v", err)
 	}
 	return files
 }
 
-// TestRealSite builds the real data: the link check inside Render passes, and every code
+// TestRealSite builds the real data: the link check inside renderFiles passes, and every code
 // file, provider file and provider-listed code got its page.
 func TestRealSite(t *testing.T) {
 	site := loadRealSite(t)
@@ -67,7 +67,7 @@ func TestRealSite(t *testing.T) {
 			t.Errorf("%s was not written", name)
 		}
 	}
-	// Under a subpath every link still resolves (Render checks them).
+	// Under a subpath every link still resolves (renderFiles checks them).
 	renderReal(t, site, Options{Settings: Settings{BaseURL: "https://org.github.io/kb/"}})
 }
 
@@ -198,7 +198,7 @@ func equalSnapshots(a, b map[string][]byte) bool {
 	return true
 }
 
-// TestBuildMatchesRender checks that the streaming Build writes exactly what Render makes,
+// TestBuildMatchesRender checks that the streaming Build writes exactly what renderFiles makes,
 // and that a Build with a broken link writes nothing.
 func TestBuildMatchesRender(t *testing.T) {
 	files := buildFixture(t, Options{})
@@ -214,7 +214,7 @@ func TestBuildMatchesRender(t *testing.T) {
 	}
 	got := snapshot(t, dir)
 	if n != len(files) || !equalSnapshots(got, map[string][]byte(files)) {
-		t.Fatalf("Build wrote %d files (said %d), Render made %d, or their bytes differ", len(got), n, len(files))
+		t.Fatalf("Build wrote %d files (said %d), renderFiles made %d, or their bytes differ", len(got), n, len(files))
 	}
 	broken := archiveFiles(readArchive(t, "testdata/site.txtar"))
 	broken["data/codes/470.toml"] += "\nsee_also = []\n"
@@ -312,7 +312,7 @@ func TestWatchedCacheReloads(t *testing.T) {
 		if len(files) != len(fresh) {
 			t.Fatalf("load %d through the cache: %d files, a fresh load %d", i+1, len(files), len(fresh))
 		}
-		cache.Forget("data/codes/131047.toml")
+		cache.forget("data/codes/131047.toml")
 	}
 }
 

@@ -6,17 +6,17 @@ import (
 	"time"
 )
 
-// StaleAfter is how long a check of a code file against Meta's documentation stays current.
-// Meta rewrites its WhatsApp pages several times a year, so a check older than this is a
-// guess about today.
-const StaleAfter = 180 * 24 * time.Hour
+// checkLifetime is how long a check of a code file against Meta's documentation stays
+// current. Meta rewrites its WhatsApp pages several times a year, so a check older than this
+// is a guess about today.
+const checkLifetime = 180 * 24 * time.Hour
 
-// Stale returns the code files not checked against Meta's documentation within StaleAfter
+// Stale returns the code files not checked against Meta's documentation within checkLifetime
 // before now: those never checked first, then the oldest check first.
 func Stale(s *Site, now time.Time) []*Code {
 	var out []*Code
 	for _, c := range s.Codes {
-		if c.HasFile() && now.Sub(c.Checked.On) > StaleAfter {
+		if c.HasFile() && now.Sub(c.Checked.On) > checkLifetime {
 			out = append(out, c)
 		}
 	}

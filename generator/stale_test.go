@@ -14,12 +14,12 @@ func TestStale(t *testing.T) {
 		return &Code{Key: key, File: "data/codes/" + key + ".toml", Checked: MetaCheck{On: on, Against: "https://developers.facebook.com/x"}}
 	}
 	site := &Site{Codes: []*Code{
-		code("1", now.Add(-StaleAfter)),           // exactly 180 days: still current
-		code("2", now.Add(-StaleAfter-time.Hour)), // just over
-		code("3", day(2025, 1, 2)),                // oldest check
-		code("4", time.Time{}),                    // never checked
-		code("5", day(2026, 11, 1)),               // recent
-		{Key: "6"},                                // listed only by providers: nothing to check
+		code("1", now.Add(-checkLifetime)),           // exactly 180 days: still current
+		code("2", now.Add(-checkLifetime-time.Hour)), // just over
+		code("3", day(2025, 1, 2)),                   // oldest check
+		code("4", time.Time{}),                       // never checked
+		code("5", day(2026, 11, 1)),                  // recent
+		{Key: "6"},                                   // listed only by providers: nothing to check
 	}}
 	var got []string
 	for _, c := range Stale(site, now) {

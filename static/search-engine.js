@@ -1,16 +1,43 @@
-// The site's search: a combobox on every search box, over the index the generator writes to
-// search/index.json (see generator/out_search.go for its format). No framework, no server.
-(function () {
+// The site's search engine: it reads a query (codes, HTTP statuses, words, a pasted payload
+// or log), finds the terms its words can mean and ranks the documents of the index the
+// generator writes (generator/out_search.go says its format). It knows no page: the page's
+// side (search-shell.js, published after it as one file, static/search.js) and the Node
+// tests (testdata/js/search.test.js) give it the index and a function that fetches the
+// index's other parts by name ("post-0", "eq", "phrases", "lines") and resolves to them.
+var SearchEngine = function (raw, fetchPart) {
   "use strict";
-  var root = document.currentScript.getAttribute("data-root");
-  var index = null;
+  var index = raw;
   var postingCache = new Map();
-  var shards = []; // shard number -> its document lists, or a promise of them
+
+  // What a match is worth. What a query names outright ranks in bands far apart, so that no
+  // sum of word matches reaches the band above: a code it names (NAMED, less NEXT for each
+  // code after the first, then their equivalents), then a code near a number we do not have,
+  // a code prefix or a provider's own number (NEAR), then the words; a status it names
+  // counts as much as a few words in a title (STATUS), a reason phrase alone half that.
+  var NAMED = 1e6, NEXT = 1e4, NEAR = 1e5, STATUS = 60, REASON_PHRASE = 30;
+  // A query word finds its own term whole, a longer term it starts at PREFIX (the last word
+  // is still being typed), and one a typo away at TYPO.
+  var PREFIX = 0.7, TYPO = 0.5;
+  // A word in a title counts TITLE times one in the text; each word matched adds RARE_BONUS
+  // times its rarity (TEXT_RARITY of it for a word in the text), so that a pasted message
+  // found whole in a page's text beats a short title that shares three of its words.
+  var TITLE = 10, RARE_BONUS = 20, TEXT_RARITY = 0.7;
+  // A title that holds every word of the query, or that the query names whole, earns
+  // WHOLE_TITLE; a literal message found whole, PHRASE and PHRASE_WORD a word of it.
+  var WHOLE_TITLE = 15, PHRASE = 20, PHRASE_WORD = 2;
+  // What yields on a tie of words: the retired On-Premises API (ONPREM), a provider's code
+  // to Meta's for the same words (PROVIDER_CODE); a guide is preferred for a question
+  // (GUIDE); a provider's own number said with the provider's name adds OWN_NUMBER.
+  var ONPREM = 0.75, PROVIDER_CODE = 0.85, GUIDE = 1.3, OWN_NUMBER = 30;
+  // The first RANKED are reweighed by their titles; results under FLOOR of the best are the
+  // long tail of weak matches; a search lists RESULTS at most.
+  var RANKED = 60, FLOOR = 0.2, RESULTS = 20;
 
   // Tokenize and stem exactly as generator/out_search.go does.
   // The stop words and the everyday Portuguese and Spanish words read as English come with
   // the index (generator/out_search.go holds them), so that both sides read words alike.
-  var STOP = new Set(), SAME_WORD = {}, GLOSS = [];
+  function pairs(list) { return list.split(" ").map(function (pair) { return pair.split("="); }); }
+  var STOP = new Set(raw.stop.split(" ")), SAME_WORD = new Map(pairs(raw.same)), GLOSS = pairs(raw.gloss);
   // MIN_PHRASE is out_search.go's minPhrase.
   var MIN_PHRASE = 3;
   function isLetters(w) { return /^\p{L}+$/u.test(w); }
@@ -61,51 +88,29 @@
     hits.forEach(function (h) { if (out[out.length - 1] !== h[1]) out.push(h[1]); });
     return out;
   }
-  function english(w) { return Object.prototype.hasOwnProperty.call(SAME_WORD, w) ? SAME_WORD[w] : w; }
+  function english(w) { return SAME_WORD.get(w) || w; }
   function tokenize(text) { return words(text).map(function (w) { return stem(english(w)); }); }
 
-  function loadIndex() {
-    if (!loadIndex.p) {
-      loadIndex.p = fetch(root + "search/index.json").then(function (r) {
-        if (!r.ok) throw new Error("search index: HTTP " + r.status);
-        return r.json();
-      }).then(function (raw) {
-        index = raw;
-        STOP = new Set(raw.stop.split(" "));
-        raw.same.split(" ").forEach(function (pair) { var p = pair.split("="); SAME_WORD[p[0]] = p[1]; });
-        GLOSS = raw.gloss.split(" ").map(function (pair) { return pair.split("="); });
-        index.guides = new Set(raw.guides);
-        index.codeDocs = new Map();
-        index.statusDocs = new Map();
-        var statusPage = new RegExp("^" + raw.paths.status + "(\\d+)/$");
-        raw.docs.forEach(function (d, i) {
-          if (d[1]) index.codeDocs.set(d[1], i);
-          var st = statusPage.exec(d[0]);
-          if (st) index.statusDocs.set(st[1], i);
-          if (!d[0]) d[0] = raw.paths.code + d[1] + "/";
-        });
-        return index;
-      });
-    }
-    return loadIndex.p;
-  }
+  index.guides = new Set(raw.guides);
+  index.codeDocs = new Map();
+  index.statusDocs = new Map();
+  var statusPage = new RegExp("^" + raw.paths.status + "(\\d+)/$");
+  raw.docs.forEach(function (d, i) {
+    if (d[1]) index.codeDocs.set(d[1], i);
+    var st = statusPage.exec(d[0]);
+    if (st) index.statusDocs.set(st[1], i);
+    if (!d[0]) d[0] = raw.paths.code + d[1] + "/";
+  });
 
-  // loadPart fetches search/<name>.json into index[name] once; null when it is here already.
-  function loadPart(name) {
+  // part fetches the index's part name into index[name] once; null when it is here already.
+  // The codes' equivalents under other APIs ("eq") only a query that finds a code needs;
+  // the literal messages ("phrases") only a query of MIN_PHRASE words or more.
+  var parts = {};
+  function part(name) {
     if (index[name]) return null;
-    if (!loadPart[name]) {
-      loadPart[name] = fetch(root + "search/" + name + ".json").then(function (r) {
-        if (!r.ok) throw new Error("search index: HTTP " + r.status);
-        return r.json();
-      }).then(function (v) { index[name] = v; });
-    }
-    return loadPart[name];
+    if (!parts[name]) parts[name] = fetchPart(name).then(function (v) { index[name] = v; });
+    return parts[name];
   }
-  // The codes' equivalents under other APIs, which only a query that finds a code needs.
-  function loadEquivalents() { return loadPart("eq"); }
-  // Each result's retry verdict and line of meaning, which the first results can do
-  // without: they show when it arrives.
-  function loadLines() { return loadPart("lines"); }
 
   // shardOf finds the shard that holds a term's document list.
   function shardOf(t) {
@@ -113,21 +118,13 @@
     while (i > 0 && index.shards[i] > t) i--;
     return i;
   }
-  // loadShards fetches the shards a set of terms needs; it resolves at once when they are
+  // loadShards fetches the shards (parts "post-N") a set of terms needs; null when they are
   // all here already.
   function loadShards(terms) {
     var wanted = [];
     terms.forEach(function (t) {
-      var s = shardOf(t);
-      if (!Array.isArray(shards[s])) {
-        if (!shards[s]) {
-          shards[s] = fetch(root + "search/post-" + s + ".json").then(function (r) {
-            if (!r.ok) throw new Error("search index: HTTP " + r.status);
-            return r.json();
-          }).then(function (sh) { shards[s] = sh.post; });
-        }
-        wanted.push(shards[s]);
-      }
+      var p = part("post-" + shardOf(t));
+      if (p) wanted.push(p);
     });
     return wanted.length ? Promise.all(wanted) : null;
   }
@@ -136,8 +133,8 @@
   function postings(t) {
     var hit = postingCache.get(t);
     if (hit) return hit;
-    var out = [], doc = 0;
-    shards[shardOf(t)][t - index.shards[shardOf(t)]].split(",").forEach(function (s) {
+    var out = [], doc = 0, shard = shardOf(t);
+    index["post-" + shard].post[t - index.shards[shard]].split(",").forEach(function (s) {
       var v = parseInt(s, 36);
       doc += v >> 1;
       out.push(doc, v & 1);
@@ -171,21 +168,21 @@
   }
 
   // matchTerms lists the terms a query word can mean, each with a weight: the word itself,
-  // longer words it starts (the word being typed), and, for words of five letters or more,
-  // words one typo away.
+  // longer words it starts (the word being typed: up to 200 terms; for another word of four
+  // letters or more, 20), and, for words of five letters or more, words one typo away.
   function matchTerms(word, isLast) {
     var s = stem(english(word)), out = new Map();
     var i = lowerBound(s);
     if (index.terms[i] === s) out.set(i, 1);
     if (isLast || word.length >= 4) {
       var limit = isLast ? 200 : 20;
-      for (var j = i; j < index.terms.length && limit > 0 && index.terms[j].lastIndexOf(s, 0) === 0; j++, limit--) {
-        if (!out.has(j)) out.set(j, 0.7);
+      for (var j = i; j < index.terms.length && limit > 0 && index.terms[j].startsWith(s); j++, limit--) {
+        if (!out.has(j)) out.set(j, PREFIX);
       }
     }
     if (Array.from(word).length >= 5) {
       for (var k = 0; k < index.terms.length; k++) {
-        if (!out.has(k) && withinOneEdit(s, index.terms[k])) out.set(k, 0.5);
+        if (!out.has(k) && withinOneEdit(s, index.terms[k])) out.set(k, TYPO);
       }
     }
     return out;
@@ -254,7 +251,7 @@
       if (index.statusDocs.has(joined) && statuses.indexOf(joined) < 0) statuses.push(joined);
       if (!codes.length && !statuses.length && /^\d+$/.test(joined)) {
         var starts = false;
-        index.codeDocs.forEach(function (_, c) { if (!starts && c.lastIndexOf(joined, 0) === 0) starts = true; });
+        index.codeDocs.forEach(function (_, c) { if (!starts && c.startsWith(joined)) starts = true; });
         if (starts) prefix = joined;
         else code(joined, true);
       }
@@ -341,11 +338,12 @@
       a.words.some(function (w) { return REPORTS.has(stem(english(w))); });
     a.terms = a.owned.concat(a.statuses).map(lowerBound);
     a.matches.forEach(function (m) { m.forEach(function (_, t) { a.terms.push(t); }); });
-    // What a complete search needs: shards, equivalents, phrases (render needs the shards).
+    // What a complete search needs: shards, equivalents, phrases (the page shows results
+    // once it has the shards).
     a.text = q;
     a.phrased = q.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length >= MIN_PHRASE;
     a.waiting = function () {
-      var w = [loadShards(a.terms), a.codes.length ? loadEquivalents() : null, a.phrased ? loadPart("phrases") : null].filter(Boolean);
+      var w = [loadShards(a.terms), a.codes.length ? part("eq") : null, a.phrased ? part("phrases") : null].filter(Boolean);
       return w.length ? Promise.all(w) : null;
     };
     return a;
@@ -363,7 +361,7 @@
   function nearest(num) {
     for (var len = num.length - 1; len >= 3; len--) {
       var p = num.slice(0, len), near = [];
-      index.codeDocs.forEach(function (doc, c) { if (c.lastIndexOf(p, 0) === 0 && /^\d+$/.test(c)) near.push([Math.abs(+c - +num), doc]); });
+      index.codeDocs.forEach(function (doc, c) { if (c.startsWith(p) && /^\d+$/.test(c)) near.push([Math.abs(+c - +num), doc]); });
       if (near.length) return near.sort(function (x, y) { return x[0] - y[0] || x[1] - y[1]; }).slice(0, 5).map(function (e) { return e[1]; });
     }
     return [];
@@ -372,9 +370,9 @@
   // lengthNorm is how much a word in document doc's text counts, against a page of average
   // length: LENGTH_B of the weight follows the page's length, the rest does not.
   var LENGTH_B = 0.5;
+  var avgSize = index.sizes.reduce(function (x, y) { return x + y; }, 0) / index.sizes.length;
   function lengthNorm(doc) {
-    if (!index.avgSize) index.avgSize = index.sizes.reduce(function (x, y) { return x + y; }, 0) / index.sizes.length;
-    return 1 / (1 - LENGTH_B + LENGTH_B * index.sizes[doc] / index.avgSize);
+    return 1 / (1 - LENGTH_B + LENGTH_B * index.sizes[doc] / avgSize);
   }
 
   // search returns the best documents for a planned query, best first. The shards of its
@@ -382,16 +380,17 @@
   function search(a) {
     var scores = new Map();
     function add(doc, s) { scores.set(doc, (scores.get(doc) || 0) + s); }
-    // Codes found in the query first, then their equivalents under other APIs; a status
+    // Codes found in the query first, then their equivalents under other APIs, each once (63016
+    // is the equivalent of both 470 and 131047, and must not outrank them); a status
     // found counts as much as a few words in a title, so that what the words name still
     // comes before it ("HTTP 400 error: Twilio could not find a Channel").
-    a.codes.forEach(function (c, i) { add(index.codeDocs.get(c), 1e6 - i * 1e4); });
+    a.codes.forEach(function (c, i) { add(index.codeDocs.get(c), NAMED - i * NEXT); });
     a.codes.forEach(function (c, i) {
       (index.eq && index.eq[c] || "").split(",").forEach(function (e, j) {
-        if (e && index.codeDocs.has(e) && a.codes.indexOf(e) < 0) add(index.codeDocs.get(e), 1e6 - (a.codes.length + i) * 1e4 - j);
+        if (e && index.codeDocs.has(e) && !scores.has(index.codeDocs.get(e))) add(index.codeDocs.get(e), NAMED - (a.codes.length + i) * NEXT - j);
       });
     });
-    a.statuses.forEach(function (s, i) { add(index.statusDocs.get(s), 60 - i); });
+    a.statuses.forEach(function (s, i) { add(index.statusDocs.get(s), STATUS - i); });
     // A status in a query that names a provider also names that provider's entries that
     // return it ("Wati rejected the template-send request with HTTP 400").
     var stems = new Set(a.words.map(function (w) { return stem(english(w)); }));
@@ -404,23 +403,22 @@
       var p = postings(t);
       for (var k = 0; k < p.length; k += 2) {
         var d = index.docs[p[k]];
-        if (d[0].indexOf("#") > 0 && namesProvider(d)) add(p[k], 60 - i);
+        if (d[0].indexOf("#") > 0 && namesProvider(d)) add(p[k], STATUS - i);
       }
     });
-    a.reasons.forEach(function (s, i) { add(index.statusDocs.get(s), 30 - i); });
+    a.reasons.forEach(function (s, i) { add(index.statusDocs.get(s), REASON_PHRASE - i); });
     a.owned.forEach(function (c) {
       var p = postings(lowerBound(c));
-      for (var k = 0; k < p.length; k += 2) if (p[k + 1]) add(p[k], 1e5);
+      for (var k = 0; k < p.length; k += 2) if (p[k + 1]) add(p[k], NEAR);
     });
-    a.unknown.forEach(function (u) { nearest(u).forEach(function (doc, j) { add(doc, 1e5 - j); }); });
+    a.unknown.forEach(function (u) { nearest(u).forEach(function (doc, j) { add(doc, NEAR - j); }); });
     if (a.prefix) {
       index.docs.forEach(function (d, i) {
-        if (d[1] && d[1].lastIndexOf(a.prefix, 0) === 0) add(i, 1e5 - i);
+        if (d[1] && d[1].startsWith(a.prefix)) add(i, NEAR - i);
       });
     }
-    // Each word counts for the document that holds it, by where (a title counts ten times
-    // the text) and by how rare it is; every word matched adds to that, so a pasted message
-    // found whole in a page's text beats a short title that shares three of its words.
+    // Each word counts for the document that holds it, by where and by how rare it is;
+    // every word matched adds to that.
     var perWord = a.matches.map(function (terms) {
       var best = new Map();
       terms.forEach(function (weight, t) {
@@ -429,8 +427,8 @@
           // A word in a page's text counts less the longer the page (BM25's length norm):
           // a guide that mentions every subject does not outrank the page about one.
           var w = weight * r * (p[k + 1] ? 1 : lengthNorm(p[k]));
-          var s = w * (p[k + 1] ? 10 : 1), b = best.get(p[k]);
-          if (!b || b.s < s) best.set(p[k], { s: s, r: w * (p[k + 1] ? 1 : 0.7), title: p[k + 1] === 1 });
+          var s = w * (p[k + 1] ? TITLE : 1), b = best.get(p[k]);
+          if (!b || b.s < s) best.set(p[k], { s: s, r: w * (p[k + 1] ? 1 : TEXT_RARITY), title: p[k + 1] === 1 });
         }
       });
       return best;
@@ -438,9 +436,8 @@
     var words = new Map();
     perWord.forEach(function (m) {
       m.forEach(function (b, doc) {
-        var w = words.get(doc) || { s: 0, n: 0, titles: 0 };
-        w.s += b.s + 20 * b.r;
-        w.n++;
+        var w = words.get(doc) || { s: 0, titles: 0 };
+        w.s += b.s + RARE_BONUS * b.r;
         if (b.title) w.titles++;
         words.set(doc, w);
       });
@@ -448,7 +445,7 @@
     // A document whose title text holds every word ("gupshup 1002" is Gupshup's entry
     // 1002, not the Gupshup page that mentions it) earns as much as a named title.
     words.forEach(function (w, doc) {
-      add(doc, w.s + (w.titles === perWord.length && perWord.length > 1 ? 15 : 0));
+      add(doc, w.s + (w.titles === perWord.length && perWord.length > 1 ? WHOLE_TITLE : 0));
     });
     // A document whose whole title the query names beats one that merely contains the
     // words ("quality rating" is the quality page); the retired On-Premises API and
@@ -457,15 +454,15 @@
     if (index.phrases && a.phrased) {
       var said = " " + tokenize(a.text).join(" ") + " ";
       index.phrases.forEach(function (p) {
-        if (said.indexOf(" " + p[1] + " ") >= 0 && scores.has(p[0])) add(p[0], 20 + 2 * p[1].split(" ").length);
+        if (said.indexOf(" " + p[1] + " ") >= 0 && scores.has(p[0])) add(p[0], PHRASE + PHRASE_WORD * p[1].split(" ").length);
       });
     }
-    var ranked = Array.from(scores.entries()).sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; }).slice(0, 60);
-    search.last = ranked;
+    var ranked = Array.from(scores.entries()).sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; }).slice(0, RANKED);
+    api.last = ranked;
     if (stems.size) {
       ranked.forEach(function (e) {
         var d = index.docs[e[0]];
-        if (e[1] >= 1e5) return;
+        if (e[1] >= NEAR) return;
         // A title the query names in part earns in part, by the rarity of the words it
         // names ("customer response window" is the window page's); a code's number is part
         // of its title when the query says it ("external 2001").
@@ -480,278 +477,48 @@
         // number ("whatsapp::external::2001"); what its title earns below it keeps whole, so
         // a query that names the title ("A mensagem não é válida" is 408's "Message is not
         // valid") still finds it over codes that share one of the words.
-        if (d[6] === "onprem" && !stems.has(d[1])) e[1] *= 0.75;
-        if (title.length && !others) e[1] += 15;
-        else if (named) e[1] += 15 * named / (named + others);
+        if (d[6] === "onprem" && !stems.has(d[1])) e[1] *= ONPREM;
+        if (title.length && !others) e[1] += WHOLE_TITLE;
+        else if (named) e[1] += WHOLE_TITLE * named / (named + others);
         // A question in plain words is answered by the page that explains ("can't message
         // the customer after a day" is the window's); a report of an error by its code.
-        if (!a.report && index.guides.has(e[0])) e[1] *= 1.3;
+        if (!a.report && index.guides.has(e[0])) e[1] *= GUIDE;
         // A provider's code (Twilio's 63041) yields to Meta's code for the same words, unless
         // the query names the provider ("What error will I see on Twilio …").
-        if (d[1] && !d[6] && !namesProvider(d)) e[1] *= 0.85;
+        if (d[1] && !d[6] && !namesProvider(d)) e[1] *= PROVIDER_CODE;
         // A provider's own number is its entry when the query names the provider too
         // ("contact Gupshup Team - 500"); without the provider, Meta's code of that number
         // comes first ("whatsapp::external::2001" is On-Premises 2001, not Vonage's).
         var own = !d[1] && d[0].indexOf("#") > 0 && /^\d+/.exec(d[2]);
         if (own && stems.has(own[0])) {
-          if (namesProvider(d)) e[1] += 30;
-          else if (index.codeDocs.has(own[0])) e[1] *= 0.85;
+          if (namesProvider(d)) e[1] += OWN_NUMBER;
+          else if (index.codeDocs.has(own[0])) e[1] *= PROVIDER_CODE;
         }
       });
     }
     ranked.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
     // Leave out the long tail of weak matches: a word somewhere in a long page.
     var top = ranked.length ? ranked[0][1] : 0;
-    var floor = top < 1e5 ? top * 0.2 : 0;
-    return ranked.filter(function (e) { return e[1] >= floor; }).slice(0, 20).map(function (e) { return e[0]; });
+    var floor = top < NEAR ? top * FLOOR : 0;
+    return ranked.filter(function (e) { return e[1] >= floor; }).slice(0, RESULTS).map(function (e) { return e[0]; });
   }
 
-  function fixers(letters) { return letters.split("").map(function (c) { return index.labels.fix[c]; }).join(", "); }
-  function listedBy(d) { return d[5].split(",").map(function (i) { return index.names[+i]; }).join(", "); }
-
-  // dropdownMax is how many results the box under the header shows before "More results".
-  var dropdownMax = 8;
-
-  function setup(box) {
-    var page = box.getAttribute("data-search") === "page";
-    var list = document.createElement("ul");
-    list.id = box.id + "-results";
-    list.className = "search-results" + (page ? " search-results-page" : "");
-    list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", "Search results");
-    list.hidden = true;
-    var status = document.createElement("div");
-    status.className = "visually-hidden";
-    status.setAttribute("role", "status");
-    status.setAttribute("aria-live", "polite");
-    var host = page ? document.getElementById("search-results") : box.form;
-    // A code we do not have is said so, above its nearest codes (on the search page with a
-    // link to ask for it).
-    var notice = document.createElement("p");
-    notice.className = "search-notice";
-    notice.hidden = true;
-    if (page) host.appendChild(notice);
-    host.appendChild(list);
-    host.appendChild(status);
-    box.setAttribute("role", "combobox");
-    box.setAttribute("aria-autocomplete", "list");
-    box.setAttribute("aria-expanded", "false");
-    box.setAttribute("aria-controls", list.id);
-    var active = -1, items = [];
-
-    var shown = "";
-    function setActive(i) {
-      if (active >= 0 && items[active]) {
-        items[active].setAttribute("aria-selected", "false");
-        items[active].classList.remove("active");
-      }
-      active = i;
-      if (i >= 0 && items[i]) {
-        items[i].setAttribute("aria-selected", "true");
-        items[i].classList.add("active");
-        box.setAttribute("aria-activedescendant", items[i].id);
-        items[i].scrollIntoView({ block: "nearest" });
-      } else {
-        box.removeAttribute("aria-activedescendant");
-      }
-    }
-    function close() {
-      list.hidden = true;
-      box.setAttribute("aria-expanded", "false");
-      setActive(-1);
-    }
-    // render shows the results of q; when the query needs shards not yet fetched, it fetches
-    // them and renders then, unless the box has changed meanwhile.
-    function render(q) {
-      var started = performance.now();
-      var a = q.trim() ? plan(q) : null;
-      var waiting = a && loadShards(a.terms);
-      if (waiting) {
-        waiting.then(function () { if (box.value === q) render(q); }, function (err) { status.textContent = String(err); });
-        return;
-      }
-      var found = a ? search(a) : [];
-      // The box under the header shows the first few, and a link to all of them.
-      var more = !page && found.length > dropdownMax;
-      if (more) found = found.slice(0, dropdownMax);
-      var lines = found.length ? loadLines() : null;
-      if (lines) lines.then(function () { if (box.value === q) render(q); });
-      // The code found shows at once; its equivalents join when they arrive.
-      var eq = a && a.codes.length ? loadEquivalents() : null;
-      if (eq) eq.then(function () { if (box.value === q) render(q); });
-      // So do the phrases.
-      var phrases = a && a.phrased ? loadPart("phrases") : null;
-      if (phrases) phrases.then(function () { if (box.value === q) render(q); });
-      // The same query rendered again (its equivalents arrived) keeps the option the arrow
-      // keys chose.
-      var kept = q === shown && active >= 0 && items[active] ? items[active].href : "";
-      shown = q;
-      list.textContent = "";
-      items = [];
-      active = -1;
-      box.removeAttribute("aria-activedescendant");
-      found.forEach(function (doc, i) {
-        var d = index.docs[doc];
-        // Each result is a real link (Ctrl/Cmd-click, middle-click, "copy link address"),
-        // and it is the option itself, so no control sits inside another; its list item
-        // is only the list's.
-        var li = document.createElement("li");
-        li.setAttribute("role", "none");
-        var a = document.createElement("a");
-        a.id = list.id + "-" + i;
-        a.href = root + d[0];
-        a.tabIndex = -1;
-        a.setAttribute("role", "option");
-        a.setAttribute("aria-selected", "false");
-        a.style.color = "inherit";
-        a.style.textDecoration = "none";
-        var head = document.createElement("span");
-        head.className = "result-title";
-        if (d[1]) {
-          var code = document.createElement("span");
-          code.className = "code";
-          code.textContent = d[1];
-          head.appendChild(code);
-          head.appendChild(document.createTextNode(" "));
-        } else if (d[0].indexOf("#") > 0) {
-          head.appendChild(document.createTextNode(listedBy(d) + ": "));
-        }
-        head.appendChild(document.createTextNode(d[2]));
-        var meta = document.createElement("span");
-        meta.className = "result-meta";
-        meta.textContent = [index.labels.class[d[3]], d[4] ? "Fix: " + fixers(d[4]) : "", d[1] && d[5] ? "Listed by " + listedBy(d) : "",
-          !d[1] && d[0].indexOf(index.paths.provider) === 0 && d[0].indexOf("#") < 0 ? "Provider" : ""]
-          .filter(Boolean).join(" · ");
-        var line = index.lines && index.lines[doc];
-        if (line && line[0]) meta.textContent = line[0] + (meta.textContent ? " · " + meta.textContent : "");
-        a.appendChild(head);
-        if (meta.textContent) a.appendChild(meta);
-        if (line && line[1]) {
-          var says = document.createElement("span");
-          says.className = "result-line";
-          says.textContent = line[1];
-          a.appendChild(says);
-        }
-        // Keep the focus in the box while the primary button goes down; the link does the rest.
-        a.addEventListener("mousedown", function (e) { if (e.button === 0) e.preventDefault(); });
-        li.appendChild(a);
-        list.appendChild(li);
-        items.push(a);
-      });
-      if (more) {
-        var li = document.createElement("li");
-        li.setAttribute("role", "none");
-        var all = document.createElement("a");
-        all.id = list.id + "-more";
-        all.href = root + "search/?q=" + encodeURIComponent(q);
-        all.tabIndex = -1;
-        all.className = "more-results";
-        all.setAttribute("role", "option");
-        all.setAttribute("aria-selected", "false");
-        all.textContent = "More results for \u201c" + q.trim().slice(0, 60) + "\u201d";
-        all.addEventListener("mousedown", function (e) { if (e.button === 0) e.preventDefault(); });
-        li.appendChild(all);
-        list.appendChild(li);
-        items.push(all);
-      }
-      items.forEach(function (item, i) { if (kept && item.href === kept) setActive(i); });
-      var missing = a ? a.unknown : [];
-      var said = missing.map(function (c) { return c + " is not in this knowledge base yet."; }).join(" ");
-      notice.textContent = "";
-      notice.hidden = !missing.length || !page;
-      if (missing.length && page) {
-        notice.appendChild(document.createTextNode(said + (found.length ? " The nearest codes and any word matches are below. " : " ")));
-        var edit = box.getAttribute("data-edit");
-        if (edit) {
-          var link = document.createElement("a");
-          link.href = edit.replace(/\/edit\/.*$/, "") + "/issues/new?title=" + encodeURIComponent("Code " + missing[0] + " is missing") +
-            "&body=" + encodeURIComponent("Search found no page for code " + missing[0] + ".\n\nWhere it appeared (API, provider, the error as returned):\n");
-          link.textContent = "Ask for " + missing[0] + " to be added";
-          notice.appendChild(link);
-          notice.appendChild(document.createTextNode("."));
-        }
-      } else if (missing.length) {
-        var note = document.createElement("li");
-        note.className = "no-results";
-        note.setAttribute("role", "none");
-        note.textContent = said;
-        list.insertBefore(note, list.firstChild);
-      }
-      var open = q.trim() !== "";
-      list.hidden = !open;
-      box.setAttribute("aria-expanded", open ? "true" : "false");
-      if (open && !found.length) {
-        var none = document.createElement("li");
-        none.className = "no-results";
-        none.textContent = "No matches. Try fewer words, or the code alone.";
-        list.appendChild(none);
-      }
-      status.textContent = open ? (said ? said + " " : "") + (found.length ? found.length + (found.length === 20 || more ? "+" : "") + " results" : "No results") : "";
-      if (page) {
-        history.replaceState(null, "", q.trim() ? "?q=" + encodeURIComponent(q) : location.pathname);
-      }
-      api.lastMs = performance.now() - started;
-      api.lastResults = found.map(function (doc) { return index.docs[doc][0]; });
-      api.lastQuery = q;
-    }
-    function update() {
-      var q = box.value;
-      if (index) render(q);
-      else loadIndex().then(function () { render(box.value); }, function (err) { status.textContent = String(err); });
-    }
-    // Enter opens the chosen result; the form must not also submit the words to /search/.
-    var chosen = "";
-    if (box.form) box.form.addEventListener("submit", function (e) {
-      if (chosen) { e.preventDefault(); location.href = chosen; }
-    });
-    box.addEventListener("input", function () { chosen = ""; update(); });
-    box.addEventListener("focus", function () { if (box.value.trim()) update(); });
-    box.addEventListener("blur", function () { if (!page) setTimeout(close, 150); });
-    box.addEventListener("keydown", function (e) {
-      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-        if (list.hidden) { update(); return; }
-        e.preventDefault();
-        if (!items.length) return;
-        var next = e.key === "ArrowDown" ? active + 1 : active - 1;
-        setActive((next + items.length) % items.length);
-      } else if (e.key === "Enter") {
-        var pick = items[active >= 0 ? active : 0];
-        if (pick && !list.hidden) {
-          e.preventDefault();
-          chosen = pick.href;
-          location.href = chosen;
-        }
-      } else if (e.key === "Escape") {
-        if (!list.hidden) { e.preventDefault(); close(); }
-      }
-    });
-    if (page) {
-      // With the search running, the long codes table (the page without JavaScript) goes
-      // now rather than at the first keystroke, when hiding it would delay the results.
-      var fallback = document.getElementById("search-fallback");
-      if (fallback) fallback.hidden = true;
-      var q = new URLSearchParams(location.search).get("q");
-      if (q) { box.value = q; update(); }
-    }
-    if (document.activeElement === box && box.value.trim()) update();
-  }
-
-  var api = window.kbSearch = {
-    stem: stem, tokenize: tokenize, load: loadIndex,
-    // explain resolves to the scores of the last search, for tuning: [address, score].
-    explain: function (q) {
-      return api.search(q).then(function () {
-        return search.last.map(function (e) { return [index.docs[e[0]][0], Math.round(e[1] * 10) / 10]; });
-      });
-    },
-    // search resolves to the result addresses for q, for tests and benchmarks.
-    search: function (q) {
+  var api = {
+    index: index, stem: stem, tokenize: tokenize, plan: plan, search: search, part: part, loadShards: loadShards,
+    // find resolves to the result addresses for q once the parts it needs are here.
+    find: function (q) {
       var a = plan(q);
       return Promise.resolve(a.waiting()).then(function () {
         return search(a).map(function (d) { return index.docs[d][0]; });
       });
+    },
+    // explain resolves to the scores of that search, for tuning: [address, score].
+    explain: function (q) {
+      return api.find(q).then(function () {
+        return api.last.map(function (e) { return [index.docs[e[0]][0], Math.round(e[1] * 10) / 10]; });
+      });
     }
   };
-  Array.prototype.forEach.call(document.querySelectorAll("input[data-search]"), setup);
-  loadIndex();
-})();
+  return api;
+};
+if (typeof module === "object" && module.exports) module.exports = SearchEngine;

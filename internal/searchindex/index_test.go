@@ -1,0 +1,108 @@
+package searchindex
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestFiles: the files of a two-document index, as static/search.js reads them: a code (found
+// by its title, its text and its message, whose head counts as title) and a guide.
+func TestFiles(t *testing.T) {
+	ix := Index{
+		Docs: []Doc{{
+			Code: "131047", Title: "Re-engagement message", Class: "context", FixBy: []string{"you", "meta"},
+			ListedBy: []int{1, 0}, API: "cloud", Line: [2]string{"Do not retry", "The window is closed."},
+			TitleText: []string{"Re-engagement message"}, Text: []string{"More than 24 hours have passed"},
+			Messages: []string{"Message failed to send because more than 24 hours have passed"},
+		}, {
+			URL: "window/", Title: "The window", TitleText: []string{"The window"}, Text: []string{"24 hours"}, Guide: true,
+		}},
+		Names:      []string{"Acme", "Bird"},
+		Paths:      Paths{Code: "codes/", Provider: "providers/", Status: "http/"},
+		Classes:    map[string]string{"context": "Context"},
+		Fixers:     map[string]string{"you": "Your team", "meta": "Meta"},
+		Equivalent: map[string][]string{"131047": {"470", "63016"}, "63016": nil},
+	}
+	files, err := ix.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var index map[string]json.RawMessage
+	if err := json.Unmarshal(files["index.json"], &index); err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[string]string{
+		"v":      `2`,
+		"names":  `["Acme","Bird"]`,
+		"paths":  `{"code":"codes/","provider":"providers/","status":"http/"}`,
+		"labels": `{"class":{"context":"Context"},"fix":{"m":"Meta","y":"Your team"}}`,
+		"docs":   `[["","131047","Re-engagement message","context","ym","1,0","cloud"],["window/","","The window","","","",""]]`,
+		"terms":  `["24","becaus","engagement","fail","hour","messag","mor","pass","re","send","window"]`,
+		"guides": `[1]`,
+		"shards": `[0]`,
+		"sizes":  `[10,3]`,
+	} {
+		if got := string(index[key]); got != want {
+			t.Errorf("index.json %s: got %s, want %s", key, got, want)
+		}
+	}
+	for _, key := range []string{"stop", "same", "gloss"} {
+		if len(index[key]) < 100 {
+			t.Errorf("index.json %s: got %s, want the word table", key, index[key])
+		}
+	}
+	for name, want := range map[string]string{
+		// Each stem's documents as gaps, doubled, plus one for a title word: "24" is in the
+		// code's title words (1) and one document later in the guide's text (2).
+		"post-0.json":  `{"post":["1,2","1","1","1","1,2","1","1","1","1","1","3"]}`,
+		"lines.json":   `[["Do not retry","The window is closed."],["",""]]`,
+		"phrases.json": `[[0,"messag fail send becaus mor 24 hour pass"]]`,
+		"eq.json":      `{"131047":"470,63016"}`,
+	} {
+		if got := string(files[name]); got != want {
+			t.Errorf("%s: got %s, want %s", name, got, want)
+		}
+	}
+	if len(files) != 5 {
+		t.Errorf("got %d files, want index.json, one shard, lines, phrases and eq", len(files))
+	}
+}
+
+// TestShard: a shard begins once the ones before it hold shardSize bytes of document lists.
+func TestShard(t *testing.T) {
+	post := []string{strings.Repeat("1", shardSize), "1", strings.Repeat("1", shardSize-2), "1", "1"}
+	if got, want := shard(post), []int{0, 1, 4}; !slices.Equal(got, want) {
+		t.Errorf("shards start at %v, want %v", got, want)
+	}
+}
+
+// TestMessageText: a long message's first messageHead words are its head, the rest its tail;
+// a message of messageHead words is all head.
+func TestMessageText(t *testing.T) {
+	twelve := "one two three four five six seven eight nine ten eleven twelve"
+	head, tail := messageText([]string{"Invalid token", twelve, twelve + " thirteen fourteen"})
+	if got := strings.Join(head, "|"); got != "Invalid token|"+twelve+"|"+twelve {
+		t.Errorf("heads: %q", got)
+	}
+	if got := strings.Join(tail, "|"); got != "thirteen fourteen" {
+		t.Errorf("tails: %q", got)
+	}
+}
+
+// TestMessagePhrases: a literal message of three words or more, two of them index words,
+// is kept whole as a phrase (its stems in order); a shorter one is only title words.
+func TestMessagePhrases(t *testing.T) {
+	for _, c := range []struct{ message, want string }{
+		{"Re-engagement message", ""},                    // two words
+		{"Template name invalid", "templat nam invalid"}, // three words
+		{"The number is blocked", "number block"},        // four words, two of them index words
+		{"It is paused", ""},                             // one index word
+		{"Message failed to send", "messag fail send"},
+	} {
+		if got := strings.Join(messagePhrases([]string{c.message}), "|"); got != c.want {
+			t.Errorf("phrase of %q = %q, want %q", c.message, got, c.want)
+		}
+	}
+}

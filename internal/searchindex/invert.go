@@ -1,0 +1,129 @@
+package searchindex
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// shardSize is about how many bytes of document lists go in one shard.
+const shardSize = 64 << 10
+
+// inverted is the documents as the index's term lists.
+type inverted struct {
+	terms []string // sorted
+	post  []string // for each term, its documents as shardFile writes them
+	sizes []int    // for each document, how many distinct terms it holds
+}
+
+// invert turns documents into the index's term lists.
+func invert(docs []Doc) inverted {
+	// Documents are added in order, so each term's list grows sorted, and a document that
+	// repeats a term is always the last one in the list.
+	type posting struct{ doc, title int }
+	postings := map[string][]posting{}
+	add := func(texts []string, doc, title int) {
+		for _, text := range texts {
+			for _, tok := range Tokenize(text) {
+				p := postings[tok]
+				if n := len(p); n > 0 && p[n-1].doc == doc {
+					p[n-1].title = max(p[n-1].title, title)
+					continue
+				}
+				postings[tok] = append(p, posting{doc, title})
+			}
+		}
+	}
+	for i, d := range docs {
+		head, tail := messageText(d.Messages)
+		add(d.Text, i, 0)
+		add(tail, i, 0)
+		add(d.TitleText, i, 1)
+		add(head, i, 1)
+	}
+	inv := inverted{terms: []string{}}
+	sizes := map[int]int{}
+	for term, p := range postings {
+		inv.terms = append(inv.terms, term)
+		for _, q := range p {
+			sizes[q.doc]++
+		}
+	}
+	for i := range docs {
+		inv.sizes = append(inv.sizes, sizes[i])
+	}
+	sort.Strings(inv.terms)
+	var b strings.Builder
+	for _, term := range inv.terms {
+		b.Reset()
+		prev := 0
+		for j, p := range postings[term] {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(strconv.FormatInt(int64((p.doc-prev)<<1|p.title), 36))
+			prev = p.doc
+		}
+		inv.post = append(inv.post, b.String())
+	}
+	return inv
+}
+
+// shard cuts the term lists into runs of about shardSize bytes, and returns the position of
+// each run's first term.
+func shard(post []string) []int {
+	shards := []int{}
+	size := shardSize
+	for i, p := range post {
+		if size >= shardSize {
+			shards = append(shards, i)
+			size = 0
+		}
+		size += len(p)
+	}
+	return shards
+}
+
+// messageHead is how many words of a literal message count as its title. Agents paste a
+// message's head; the tail of a long one is an enumeration or a documentation address
+// shared with other errors ("must be one of {BOOKING_CONFIRMATION, CATALOG, …}", "Please
+// read the Graph API documentation at …"), whose words would make the code a title match for
+// any query that says "phone number", "url" or "template". The tail still counts as text.
+const messageHead = 12
+
+// messageText splits literal messages into their heads, title words, and their tails, text.
+func messageText(messages []string) (head, tail []string) {
+	for _, m := range messages {
+		words := strings.Fields(m)
+		if len(words) <= messageHead {
+			head = append(head, m)
+			continue
+		}
+		head = append(head, strings.Join(words[:messageHead], " "))
+		tail = append(tail, strings.Join(words[messageHead:], " "))
+	}
+	return head, tail
+}
+
+// minPhrase is the fewest words a message needs to count as a phrase (and two of them not
+// stop words): shorter ones ("Invalid token") are everyday words, as bags of words rank them.
+// static/search.js has it as MIN_PHRASE.
+const minPhrase = 3
+
+// maxPhrase is how many words of a message its phrase holds: the whole message, as pasted,
+// so that of two messages that begin alike the query's own is the longer match; the tail of
+// a very long one (Meta's pointers to documentation) is left out.
+const maxPhrase = 30
+
+// messagePhrases are the literal messages as stems in order: a query that holds one whole
+// finds the document whose message it is, even when other pages share its words.
+func messagePhrases(messages []string) []string {
+	var out []string
+	for _, m := range messages {
+		words := strings.Fields(m)
+		if stems := Tokenize(strings.Join(words[:min(len(words), maxPhrase)], " ")); len(words) >= minPhrase && len(stems) >= 2 {
+			out = append(out, strings.Join(stems, " "))
+		}
+	}
+	return out
+}

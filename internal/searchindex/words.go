@@ -1,0 +1,88 @@
+package searchindex
+
+import "strings"
+
+// The word tables of the tokenizer. index.json carries them to static/search.js (its stop,
+// same and gloss), so each is written once, here.
+
+// stopWords are too common to help find anything: English, and the Portuguese and Spanish
+// words of the same kind (articles, prepositions, "não"), which are rare on an English site
+// and so would otherwise weigh as much as a code's name. They are written accents folded.
+var stopWords = wordSet(stopList)
+
+func wordSet(list string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		set[w] = true
+	}
+	return set
+}
+
+// stopList is sent to static/search.js in the index.
+const stopList = "the and for are but not you your with this that from was were has have had its it is in on of " +
+	"to or an as at be by if so a can will than then there their they them what when which who how into about " +
+	"my me we our us do does did been being would should could why where just also these those since able such each other very much " +
+	"de da do das dos em na nas nos no um uma uns umas ao aos para pra por pelo pela pelos pelas com que se nao ou " +
+	"mas mais meu minha seu sua seus suas este esta isto isso esse essa ele ela eu ja foi ser sao muito como quando onde " +
+	"el la los las un una unos unas del al en con es pero mi mis su sus lo le les ya muy fue son esto eso cuando donde " +
+	"qual quais cual cuales pode podem posso puede pueden puedo voce usted hay"
+
+// sameWord maps the Portuguese and Spanish forms of the words that are on nearly every page
+// (error, message, template, send, number) to the English word, so that "erro" or
+// "mensagem" weighs as little as "error" or "message" does rather than as a rare word. It is
+// sent to static/search.js in the index.
+var sameWord = map[string]string{
+	"erro": "error", "erros": "error", "errores": "error",
+	"mensagem": "message", "mensagens": "message", "mensaje": "message", "mensajes": "message",
+	"modelo": "template", "modelos": "template", "plantilla": "template", "plantillas": "template",
+	"enviar": "send", "envio": "send", "envia": "send", "enviou": "send", "enviando": "send",
+	"enviado": "send", "enviada": "send", "enviados": "send", "enviadas": "send",
+	"numero": "number", "numeros": "number",
+	"valido": "valid", "valida": "valid", "invalido": "invalid", "invalida": "invalid",
+	"invalidos": "invalid", "invalidas": "invalid",
+	// Indonesian
+	"pesan": "message", "templat": "template", "terkirim": "delivered", "gagal": "failed", "kesalahan": "error",
+	"diblokir": "blocked", "blokir": "blocked", "nomor": "number", "batas": "limit", "pembayaran": "payment",
+	"disetujui": "approved", "ditolak": "rejected", "kirim": "send", "mengirim": "send", "dikirim": "send",
+	"akun": "account", "bisnis": "business", "kualitas": "quality", "verifikasi": "verification", "jendela": "window",
+	// Turkish, folded as fold does (ö, ü, ç to o, u, c; ş, ğ and ı stay)
+	"mesaj": "message", "mesajlar": "message", "mesajı": "message", "şablon": "template", "şablonu": "template",
+	"iletildi": "delivered", "iletilmedi": "delivered", "gonderildi": "send", "gonderilemedi": "send",
+	"gonderilemiyor": "send", "gonder": "send", "hata": "error", "hatası": "error", "engellendi": "blocked",
+	"numara": "number", "numarası": "number", "odeme": "payment", "onaylandı": "approved", "reddedildi": "rejected",
+	"hesap": "account", "hesabı": "account", "işletme": "business", "kalite": "quality", "başarısız": "failed",
+	"doğrulama": "verification",
+}
+
+// glossary is the domain's vocabulary in languages whose words sameWord cannot list whole:
+// Russian inflects them, Chinese and Japanese write without spaces, Arabic attaches its
+// article, Hindi adds endings. A word in a non-Latin script that contains one of these
+// stems, anywhere, stands for the English word (several stems, several words, in the order
+// they appear). Indonesian and Turkish are whole words, in sameWord. Issue 26: languages by
+// vocabulary, not by query; the same table runs in the browser (index.json's "gloss").
+var glossary = map[string]string{
+	// Russian
+	"шаблон": "template", "сообщени": "message", "доставл": "delivered", "ошибк": "error", "блокир": "blocked",
+	"номер": "number", "окн": "window", "лимит": "limit", "ограничен": "limit", "оплат": "payment", "платеж": "payment",
+	"одобр": "approved", "приостанов": "paused", "бизнес": "business", "аккаунт": "account", "учетн": "account",
+	"отклон": "rejected", "отправ": "send", "получ": "receive", "качеств": "quality", "спам": "spam",
+	"регистр": "registration", "телефон": "phone", "вебхук": "webhook", "токен": "token", "забан": "banned",
+	// Chinese
+	"模板": "template", "消息": "message", "信息": "message", "讯息": "message", "送达": "delivered", "发送": "send",
+	"失败": "failed", "错误": "error", "封禁": "banned", "封号": "banned", "被封": "banned", "屏蔽": "blocked",
+	"拦截": "blocked", "号码": "number", "电话": "phone", "窗口": "window", "小时": "hours", "限制": "limit",
+	"限额": "limit", "付款": "payment", "支付": "payment", "审核": "review", "批准": "approved", "暂停": "paused",
+	"企业": "business", "商家": "business", "账号": "account", "账户": "account", "帐号": "account", "拒绝": "rejected",
+	"接收": "receive", "收不到": "receive", "回调": "webhook", "令牌": "token", "质量": "quality", "验证": "verification",
+	"垃圾": "spam", "注册": "registration",
+	// Arabic
+	"رسال": "message", "رسائل": "message", "قالب": "template", "قوالب": "template", "تسليم": "delivered",
+	"ارسال": "send", "إرسال": "send", "خطأ": "error", "فشل": "failed", "حظر": "blocked", "محظور": "blocked",
+	"رقم": "number", "دفع": "payment", "موافق": "approved", "حساب": "account", "رفض": "rejected", "مرفوض": "rejected",
+	"جودة": "quality", "توثيق": "verification",
+	// Hindi
+	"टेम्पलेट": "template", "संदेश": "message", "मैसेज": "message", "डिलीवर": "delivered", "भेज": "send",
+	"त्रुटि": "error", "एरर": "error", "ब्लॉक": "blocked", "नंबर": "number", "सीमा": "limit", "लिमिट": "limit",
+	"भुगतान": "payment", "स्वीकृत": "approved", "खाता": "account", "अकाउंट": "account", "अस्वीकार": "rejected",
+	"विफल": "failed", "फेल": "failed", "बैन": "banned", "गुणवत्ता": "quality", "सत्यापन": "verification",
+}
