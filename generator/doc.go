@@ -34,12 +34,13 @@
 // # Templates
 //
 // base.html frames every page and defines the shared pieces: "head-links", "site-header",
-// "site-footer", "badges", "codes-table", "codes-row", "code-chip", "related-item",
-// "equivalent-item", "topic-link" and "file-meta". Pieces that many pages show are
-// rendered once per link prefix and reused (page.fragment): the links in the head, the
-// header and footer once per section, a code's row, chip or link once per code
-// (page.codePieces), a topic's link once per topic, badges once per verdict, a provider
-// file's line once per file; so each receives only what it may depend on. Each page template
+// "site-footer", "badges", "codes-table", "codes-row", "verdict-cells", "code-chip",
+// "related-item", "equivalent-item", "status-link", "topic-link" and "file-meta". Pieces
+// that many pages show are rendered once per link prefix and reused (page.fragment): the
+// links in the head, the header and footer once per section, a code's row, chip or link
+// once per code (page.codePieces), a status's or topic's link once per status or topic,
+// badges and a row's verdict cells once per verdict, a provider file's line once per file;
+// so each receives only what it may depend on. Each page template
 // defines "main":
 //
 //	home.html       /                      codes.html      /codes/
@@ -60,8 +61,8 @@
 // to the page, so every link goes through them (the addresses themselves are in paths.go):
 // Link ("codes", "search": the generated pages by name), Content, Static, URL, CodeURL,
 // ProviderURL, StatusURL, EntryURL,
-// TopicURL, TopicLink, Markdown, Inline, Highlight, Fragment, Badges, CodeRow, CodeChips, CodeList,
-// Table, FileMeta, Changed, EditURL, HistoryNote, Stale, Classes, TopicCodes,
+// TopicURL, TopicLink, Markdown, Inline, Highlight, Fragment, Badges, VerdictCells,
+// CodeRow, CodeChips, CodeList, StatusLink, Table, FileMeta, Changed, EditURL, HistoryNote, Stale, Classes, TopicCodes,
 // LegacyTiers, EntryCount, Number; on guides Headings; on /window/ WindowCodes, WindowClosedTable, WindowExample, WindowHours, WindowSVG; on /tiers/ TierSteps, UsageDays, RaiseHours, PathDays, ReviewedStep; on the home page CommonCodes; on
 // /who-fixes/ FixGroups, ClassNames, MetaProvider, ContactsOf;
 // on /changes/ Changes, ChangeWeeks, ChangesTotal, HistoryMissing, HistoryURL, CommitURL.

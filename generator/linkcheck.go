@@ -15,7 +15,7 @@ type linkChecker struct {
 	exists   map[string]bool // every file the site has
 
 	mu      sync.Mutex
-	ids     map[string]map[string]bool // page -> its ids
+	ids     map[string]string // page -> its ids, each between NULs (see hasID)
 	pending []pendingAnchor
 	errs    []ErrorList // by page, merged in finish
 }
@@ -25,48 +25,70 @@ type pendingAnchor struct {
 }
 
 func newLinkChecker(exists map[string]bool, basePath string) *linkChecker {
-	return &linkChecker{basePath: basePath, exists: exists, ids: map[string]map[string]bool{}}
+	return &linkChecker{basePath: basePath, exists: exists, ids: map[string]string{}}
 }
 
 // checkPage checks the links of one page. It is safe to call from several goroutines.
+//
+// A page's ids are kept until every page is checked, as one string rather than a set: ten
+// thousand pages of some twenty ids each would otherwise be two hundred thousand strings
+// for the collector to trace through the rest of the build.
 func (lc *linkChecker) checkPage(name string, html []byte) {
-	ids := map[string]bool{}
-	type link struct{ href, target, frag string }
-	var links []link
+	ids := []byte{0}
+	var own, pending []pendingAnchor // links to an id of this page; links checked in finish
 	attrValues(html, func(attr, value []byte) {
 		switch string(attr) {
 		case "id":
-			ids[htmlUnescape(string(value))] = true
+			if bytes.IndexByte(value, '&') >= 0 {
+				value = []byte(htmlUnescape(string(value)))
+			}
+			ids = append(append(ids, value...), 0)
 		case "href", "src", "action":
 			href := htmlUnescape(string(value))
-			if target, frag, ok := resolveLink(name, href, lc.basePath); ok {
-				links = append(links, link{href, target, frag})
+			target, frag, ok := resolveLink(name, href, lc.basePath)
+			switch {
+			case !ok:
+			case !lc.exists[target]:
+				// Perhaps a file that is made while the pages render (codes.json): see finish.
+				pending = append(pending, pendingAnchor{name, href, target, frag})
+			case frag == "" || !strings.HasSuffix(target, ".html"):
+			case target == name:
+				own = append(own, pendingAnchor{name, href, target, frag})
+			default:
+				pending = append(pending, pendingAnchor{name, href, target, frag})
 			}
 		}
 	})
+	pageIDs := string(ids)
 	var errs ErrorList
-	var pending []pendingAnchor
-	for _, l := range links {
-		switch {
-		case !lc.exists[l.target]:
-			// Perhaps a file that is made while the pages render (codes.json): see finish.
-			pending = append(pending, pendingAnchor{name, l.href, l.target, l.frag})
-		case l.frag == "" || !strings.HasSuffix(l.target, ".html"):
-		case l.target == name:
-			if !ids[l.frag] {
-				errs.Add(Pos{File: name}, "broken link %q: %s has no id %q", l.href, l.target, l.frag)
-			}
-		default:
-			pending = append(pending, pendingAnchor{name, l.href, l.target, l.frag})
+	for _, l := range own {
+		if !hasID(pageIDs, l.frag) {
+			errs.Add(Pos{File: name}, "broken link %q: %s has no id %q", l.href, l.target, l.frag)
 		}
 	}
 	lc.mu.Lock()
-	lc.ids[name] = ids
+	lc.ids[name] = pageIDs
 	lc.pending = append(lc.pending, pending...)
 	if len(errs) > 0 {
 		lc.errs = append(lc.errs, errs)
 	}
 	lc.mu.Unlock()
+}
+
+// hasID reports whether ids, a page's ids each between NULs, holds id.
+func hasID(ids, id string) bool {
+	for at := 0; id != "" && strings.IndexByte(id, 0) < 0; {
+		i := strings.Index(ids[at:], id)
+		if i < 0 {
+			return false
+		}
+		i += at
+		if i > 0 && ids[i-1] == 0 && i+len(id) < len(ids) && ids[i+len(id)] == 0 {
+			return true
+		}
+		at = i + 1
+	}
+	return false
 }
 
 // finish checks the links to anchors of other pages, and links to files that were not
@@ -81,7 +103,7 @@ func (lc *linkChecker) finish(late map[string]bool) ErrorList {
 		case !lc.exists[p.target] && !late[p.target]:
 			all.Add(Pos{File: p.page}, "broken link %q: no file %s", p.href, p.target)
 		case p.frag == "" || !strings.HasSuffix(p.target, ".html"):
-		case !lc.ids[p.target][p.frag]:
+		case !hasID(lc.ids[p.target], p.frag):
 			all.Add(Pos{File: p.page}, "broken link %q: %s has no id %q", p.href, p.target, p.frag)
 		}
 	}

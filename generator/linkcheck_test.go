@@ -46,3 +46,24 @@ func TestLinkChecker(t *testing.T) {
 		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestHasID checks the lookup in a page's ids, kept as one string: an id matches whole, not
+// as a part of another id or across two.
+func TestHasID(t *testing.T) {
+	ids := "\x00cause-a\x00ticket\x00st-x-code-1\x00"
+	for _, tc := range []struct {
+		id   string
+		want bool
+	}{
+		{"cause-a", true}, {"ticket", true}, {"st-x-code-1", true},
+		{"cause", false}, {"a", false}, {"icket", false}, {"ticke", false}, {"code-1", false},
+		{"cause-a\x00ticket", false}, {"", false}, {"x", false},
+	} {
+		if got := hasID(ids, tc.id); got != tc.want {
+			t.Errorf("hasID(%q) = %v, want %v", tc.id, got, tc.want)
+		}
+	}
+	if hasID("", "a") || hasID("\x00", "a") {
+		t.Error("a page without ids has one")
+	}
+}

@@ -342,6 +342,7 @@ func simpleParagraph(src string, link func(code string) (href, title string)) (h
 		})
 	}
 	var b strings.Builder
+	b.Grow(len(s) + len(s)/4) // room for a few tags
 	b.WriteString("<p>")
 	at := 0 // where the line starts in s
 	for i, line := range strings.Split(s, "\n") {
@@ -376,7 +377,7 @@ func plainLink(b *strings.Builder, text string, at int, mentions *[]Mention, lin
 			strings.ContainsAny(title, "\\&<>\"\x00") {
 			return false
 		}
-		b.Write(util.EscapeHTML([]byte(text[:m.Start-at])))
+		writeEscaped(b, text[:m.Start-at])
 		b.WriteString(`<a href="` + href + `"`)
 		if title != "" {
 			b.WriteString(` title="` + title + `"`)
@@ -385,7 +386,7 @@ func plainLink(b *strings.Builder, text string, at int, mentions *[]Mention, lin
 		text, at = text[m.End-at:], m.End
 		*mentions = (*mentions)[1:]
 	}
-	b.Write(util.EscapeHTML([]byte(text)))
+	writeEscaped(b, text)
 	return true
 }
 
@@ -415,7 +416,7 @@ func simpleLine(b *strings.Builder, line string, at int, mentions *[]Mention, li
 				return false
 			}
 			b.WriteString("<code>")
-			b.Write(util.EscapeHTML([]byte(code)))
+			writeEscaped(b, code)
 			b.WriteString("</code>")
 			i = end + 1
 		case '*':
@@ -433,7 +434,7 @@ func simpleLine(b *strings.Builder, line string, at int, mentions *[]Mention, li
 				return false
 			}
 			b.WriteString("<strong>")
-			b.Write(util.EscapeHTML([]byte(word)))
+			writeEscaped(b, word)
 			b.WriteString("</strong>")
 			i = after
 		default:
@@ -458,13 +459,51 @@ func listOfOne(line string) bool {
 	return strings.TrimLeft(line[:digits], "0") == "1" && rest != "" && (rest[0] == '.' || rest[0] == ')')
 }
 
+// writeEscaped writes text escaped as goldmark's util.EscapeHTML escapes it (& < > "),
+// without making it a byte slice first.
+func writeEscaped(b *strings.Builder, text string) {
+	for {
+		i := strings.IndexAny(text, `&<>"`)
+		if i < 0 {
+			b.WriteString(text)
+			return
+		}
+		b.WriteString(text[:i])
+		switch text[i] {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		default:
+			b.WriteString("&quot;")
+		}
+		text = text[i+1:]
+	}
+}
+
 // plainRun reports whether text holds none of the characters that start Markdown or HTML
 // syntax, other than the code spans and strong words simpleLine handles. A colon starts
 // nothing but the addresses that GFM's linkify recognizes ("Related: 131047" is plain).
 func plainRun(text string) bool {
-	return !strings.ContainsAny(text, "`*_[]<>&!#|~\\$@") &&
+	for i := 0; i < len(text); i++ {
+		if markdownSyntax[text[i]] {
+			return false
+		}
+	}
+	return strings.IndexByte(text, ':') < 0 ||
 		!(strings.Contains(text, "http:") || strings.Contains(text, "https:") || strings.Contains(text, "ftp:"))
 }
+
+// markdownSyntax marks the bytes plainRun refuses; a table, because every run of plain text
+// of the site is checked against it.
+var markdownSyntax = func() (syntax [256]bool) {
+	for _, c := range []byte("`*_[]<>&!#|~\\$@") {
+		syntax[c] = true
+	}
+	return syntax
+}()
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
@@ -482,7 +521,32 @@ func plainText(md string) string {
 	if strings.Contains(s, "](") { // most texts have no link: skip the regexp
 		s = markdownLink.ReplaceAllString(s, "$1")
 	}
-	return strings.Join(strings.Fields(textMarks.Replace(s)), " ")
+	if strings.ContainsAny(s, "`*\\") { // nor marks: a Replacer copies the text regardless
+		s = textMarks.Replace(s)
+	}
+	return oneSpaced(s)
+}
+
+// oneSpaced is strings.Join(strings.Fields(s), " ") in one pass, without the list of
+// fields: a code page puts five or six texts through plainText, its whole summary among them.
+func oneSpaced(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false // a space is due before the next character written
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+		} else {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // descriptionMarks is the description meta tag's older rule. It keeps a link whole and makes

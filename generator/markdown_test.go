@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/yuin/goldmark/util"
 )
 
 var testCodes = map[string]bool{"131047": true, "470": true, "471": true, "10": true, "500": true, "200-299": true}
@@ -141,6 +143,20 @@ func FuzzSimpleParagraph(f *testing.F) {
 		}
 		if got != string(want) {
 			t.Errorf("simple paragraph %q: shortcut %q, goldmark %q", in, got, want)
+		}
+	})
+}
+
+// FuzzWriteEscaped holds writeEscaped to goldmark's escaping, which the shortcut must match.
+func FuzzWriteEscaped(f *testing.F) {
+	for _, s := range []string{`a "b" & <c> d`, "", "&&", `"`, "é<"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var b strings.Builder
+		writeEscaped(&b, s)
+		if want := string(util.EscapeHTML([]byte(s))); b.String() != want {
+			t.Errorf("writeEscaped(%q) = %q, want %q", s, b.String(), want)
 		}
 	})
 }

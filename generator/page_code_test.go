@@ -109,3 +109,19 @@ func TestSlugWords(t *testing.T) {
 		}
 	}
 }
+
+// FuzzPlainText holds plainText, whose steps are skipped when they would change nothing and
+// whose spacing is one pass, to the steps in full: drop the marks, then split at white space
+// and join with single spaces.
+func FuzzPlainText(f *testing.F) {
+	for _, s := range []string{"Use `wa_id`, **not** the\nphone\\_number.", "***a*** ` `` \\\\ b", "  x \t\u00a0y\u2003 ", "[a **b**](http://x) c", "\xffé\u0085z", ""} {
+		f.Add(s)
+	}
+	marks := strings.NewReplacer("`", "", "**", "", "\\", "")
+	f.Fuzz(func(t *testing.T, md string) {
+		s := markdownLink.ReplaceAllString(md, "$1")
+		if got, want := plainText(md), strings.Join(strings.Fields(marks.Replace(s)), " "); got != want {
+			t.Errorf("plainText(%q) = %q, want %q", md, got, want)
+		}
+	})
+}

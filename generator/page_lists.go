@@ -264,6 +264,18 @@ func (p *page) CodeChips(codes []*Code) (template.HTML, error) {
 	return p.codePieces("code-chip", codes)
 }
 
+// StatusLink renders a link to the page of an HTTP status with the "status-link" template,
+// once per status and link prefix.
+func (p *page) StatusLink(status int) (template.HTML, error) {
+	return p.fragment("status-link", strconv.Itoa(status), statusLink{p, status})
+}
+
+// statusLink is what the "status-link" template receives.
+type statusLink struct {
+	Page   *page
+	Status int
+}
+
 // CodeList renders codes with a template of base.html that shows one code and depends
 // only on it and the link prefix ("related-item", "equivalent-item"): each code's piece is
 // rendered once per prefix and joined, where a range in the page template would make the same
@@ -284,8 +296,9 @@ func (p *page) codePieces(name string, codes []*Code) (template.HTML, error) {
 		v, _ = p.r.pieces.LoadOrStore(key, &pieceCache{m: map[*Code]template.HTML{}})
 	}
 	cache := v.(*pieceCache)
-	var b strings.Builder
-	for _, c := range codes {
+	pieces := make([]template.HTML, len(codes))
+	size := 0
+	for i, c := range codes {
 		cache.mu.RLock()
 		piece, ok := cache.m[c]
 		cache.mu.RUnlock()
@@ -298,9 +311,16 @@ func (p *page) codePieces(name string, codes []*Code) (template.HTML, error) {
 			cache.m[c] = piece
 			cache.mu.Unlock()
 		}
-		if len(codes) == 1 {
-			return piece, nil
-		}
+		pieces[i] = piece
+		size += len(piece)
+	}
+	if len(pieces) == 1 {
+		return pieces[0], nil
+	}
+	// Joined at their size: the codes table of 10,000 codes is megabytes.
+	var b strings.Builder
+	b.Grow(size)
+	for _, piece := range pieces {
 		b.WriteString(string(piece))
 	}
 	return template.HTML(b.String()), nil
@@ -339,10 +359,18 @@ func (c chrome) SiteTitle() string { return c.p.r.opt.Title }
 
 // Badges renders a code's verdict with the "badges" template, once per distinct verdict:
 // ten thousand codes have a few dozen.
-func (p *page) Badges(c *Code) (template.HTML, error) {
+func (p *page) Badges(c *Code) (template.HTML, error) { return p.verdict("badges", c) }
+
+// VerdictCells renders a code's verdict as the class, retry and fixer cells of its
+// codes-table row, with the "verdict-cells" template, once per distinct verdict.
+func (p *page) VerdictCells(c *Code) (template.HTML, error) { return p.verdict("verdict-cells", c) }
+
+// verdict renders a code's Facts but its HTTP status with the template name, once per
+// distinct verdict.
+func (p *page) verdict(name string, c *Code) (template.HTML, error) {
 	v := c.Facts
-	v.HTTPStatus = 0 // the badges do not show it: one fragment serves every status
-	return p.fragment("badges", strings.Join(append([]string{v.Class, v.Retry, v.RetryAfter}, v.FixBy...), "\x00"), v)
+	v.HTTPStatus = 0 // one fragment serves every status
+	return p.fragment(name, strings.Join(append([]string{v.Class, v.Retry, v.RetryAfter}, v.FixBy...), "\x00"), v)
 }
 
 type fragmentKey struct{ name, prefix, key string }
