@@ -405,50 +405,66 @@ func simpleLine(b *strings.Builder, line string, at int, mentions *[]Mention, li
 		return false // a numbered list: within a paragraph, only one that starts at 1
 	}
 	for i := 0; i < len(line); {
+		next := -1
 		switch line[i] {
 		case '`':
-			end := strings.IndexByte(line[i+1:], '`') + i + 1
-			code := line[i+1 : max(end, i+1)]
-			// Inside a code span only what could start an autolink or HTML across its
-			// backticks is refused: mail@host.com, <…>, &…;, \`.
-			if end <= i || code == "" || code[0] == ' ' || code[len(code)-1] == ' ' ||
-				end+1 < len(line) && line[end+1] == '`' || strings.ContainsAny(code, "<>&@:\\") {
-				return false
-			}
-			b.WriteString("<code>")
-			writeEscaped(b, code)
-			b.WriteString("</code>")
-			i = end + 1
+			next = simpleCode(b, line, i)
 		case '*':
-			if !strings.HasPrefix(line[i:], "**") || i > 0 && line[i-1] != ' ' {
-				return false
-			}
-			end := strings.Index(line[i+2:], "**") + i + 2
-			if end < i+2 {
-				return false
-			}
-			word, after := line[i+2:end], end+2
-			if word == "" || !isLetter(word[0]) || !isLetter(word[len(word)-1]) ||
-				strings.ContainsAny(word, "*`") || !plainRun(word) ||
-				after < len(line) && !strings.ContainsRune(" .,;?)", rune(line[after])) {
-				return false
-			}
-			b.WriteString("<strong>")
-			writeEscaped(b, word)
-			b.WriteString("</strong>")
-			i = after
+			next = simpleStrong(b, line, i)
 		default:
 			j := i + 1
 			for j < len(line) && line[j] != '`' && line[j] != '*' {
 				j++
 			}
-			if !plainRun(line[i:j]) || !plainLink(b, line[i:j], at+i, mentions, link) {
-				return false
+			if plainRun(line[i:j]) && plainLink(b, line[i:j], at+i, mentions, link) {
+				next = j
 			}
-			i = j
 		}
+		if next < 0 {
+			return false
+		}
+		i = next
 	}
 	return true
+}
+
+// simpleCode writes the code span that starts at line[i] and returns where the line goes on,
+// or -1 when the span is not simple. Inside a code span only what could start an autolink
+// or HTML across its backticks is refused: mail@host.com, <…>, &…;, \`.
+func simpleCode(b *strings.Builder, line string, i int) int {
+	end := strings.IndexByte(line[i+1:], '`') + i + 1
+	code := line[i+1 : max(end, i+1)]
+	if end <= i || code == "" || code[0] == ' ' || code[len(code)-1] == ' ' ||
+		end+1 < len(line) && line[end+1] == '`' || strings.ContainsAny(code, "<>&@:\\") {
+		return -1
+	}
+	b.WriteString("<code>")
+	writeEscaped(b, code)
+	b.WriteString("</code>")
+	return end + 1
+}
+
+// simpleStrong writes the strong word ("**word**") that starts at line[i] and returns where
+// the line goes on, or -1 when it is not one: emphasis inside a word, across marks, or not
+// followed by a space or punctuation is left to goldmark.
+func simpleStrong(b *strings.Builder, line string, i int) int {
+	if !strings.HasPrefix(line[i:], "**") || i > 0 && line[i-1] != ' ' {
+		return -1
+	}
+	end := strings.Index(line[i+2:], "**") + i + 2
+	if end < i+2 {
+		return -1
+	}
+	word, after := line[i+2:end], end+2
+	if word == "" || !isLetter(word[0]) || !isLetter(word[len(word)-1]) ||
+		strings.ContainsAny(word, "*`") || !plainRun(word) ||
+		after < len(line) && !strings.ContainsRune(" .,;?)", rune(line[after])) {
+		return -1
+	}
+	b.WriteString("<strong>")
+	writeEscaped(b, word)
+	b.WriteString("</strong>")
+	return after
 }
 
 // listOfOne reports whether a line starts a numbered list at 1 ("1. ", "01) "), which is
