@@ -27,8 +27,9 @@ var SearchEngine = function (raw, fetchPart) {
   var WHOLE_TITLE = 15, PHRASE = 20, PHRASE_WORD = 2;
   // What yields on a tie of words: the retired On-Premises API (ONPREM), a provider's code
   // to Meta's for the same words (PROVIDER_CODE); a guide is preferred for a question
-  // (GUIDE); a provider's own number said with the provider's name adds OWN_NUMBER.
-  var ONPREM = 0.75, PROVIDER_CODE = 0.85, GUIDE = 1.3, OWN_NUMBER = 30;
+  // (GUIDE); a provider's own number said with the provider's name adds OWN_NUMBER, said
+  // without it OWN_NUMBER_ALONE, enough to pass entries that only mention the number.
+  var ONPREM = 0.75, PROVIDER_CODE = 0.85, GUIDE = 1.3, OWN_NUMBER = 30, OWN_NUMBER_ALONE = 2;
   // The first RANKED are reweighed by their titles; results under FLOOR of the best are the
   // long tail of weak matches; a search lists RESULTS at most.
   var RANKED = 60, FLOOR = 0.2, RESULTS = 20;
@@ -491,9 +492,10 @@ var SearchEngine = function (raw, fetchPart) {
         var entry = d[0].indexOf("#") > 0;
         if ((d[1] || entry) && !d[6] && !namesProvider(d)) e[1] *= PROVIDER_CODE;
         // A provider's own number is its entry when the query names the provider too
-        // ("contact Gupshup Team - 500").
+        // ("contact Gupshup Team - 500"); without the provider, the entry numbered 500 still
+        // comes before entries that only mention 500 ("whatsapp 500").
         var own = !d[1] && entry && /^\d+/.exec(d[2]);
-        if (own && stems.has(own[0]) && namesProvider(d)) e[1] += OWN_NUMBER;
+        if (own && stems.has(own[0])) e[1] += namesProvider(d) ? OWN_NUMBER : OWN_NUMBER_ALONE;
       });
     }
     ranked.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });

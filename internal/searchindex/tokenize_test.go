@@ -53,8 +53,9 @@ func FuzzTokenize(f *testing.F) {
 	})
 }
 
-// TestGlossary: the domain's words in Russian, Chinese, Arabic, Hindi, Indonesian and Turkish
-// become the index's English words, inflected, unspaced or with an article attached.
+// TestGlossary: the domain's words in Portuguese, Spanish, French, German, Italian, Russian,
+// Chinese, Arabic, Hindi, Indonesian and Turkish become the index's English words, inflected,
+// unspaced or with an article attached.
 func TestGlossary(t *testing.T) {
 	for _, c := range []struct{ text, want string }{
 		{"Сообщения не доставлены", "messag deliver"},
@@ -65,6 +66,12 @@ func TestGlossary(t *testing.T) {
 		{"संदेश डिलीवर नहीं हुआ", "messag deliver"},
 		{"pesan gagal terkirim", "messag fail deliver"},
 		{"şablon reddedildi", "templat reject"},
+		{"mensagem não entregue, conta bloqueada", "messag deliver account block"},
+		{"le modèle a été refusé", "templat refus"}, // "refuse" is also English: left as it is
+		{"Nachricht nicht zugestellt, Vorlage abgelehnt", "messag deliver templat reject"},
+		{"messaggio non consegnato", "messag non deliver"},
+		{"تم تقييد الحساب", "restrict account"},
+		{"व्हाट्सएप नंबर बैन", "whatsapp number bann"},
 		{"template rejected", "templat reject"}, // English is left as it was
 		{"Привет мир 131047", "131047"},         // nothing else in the index is in those scripts
 		{"テンプレート", ""},                          // kana is one of them

@@ -25,7 +25,11 @@ const stopList = "the and for are but not you your with this that from was were 
 	"de da do das dos em na nas nos no um uma uns umas ao aos para pra por pelo pela pelos pelas com que se nao ou " +
 	"mas mais meu minha seu sua seus suas este esta isto isso esse essa ele ela eu ja foi ser sao muito como quando onde " +
 	"el la los las un una unos unas del al en con es pero mi mis su sus lo le les ya muy fue son esto eso cuando donde " +
-	"qual quais cual cuales pode podem posso puede pueden puedo voce usted hay"
+	"qual quais cual cuales pode podem posso puede pueden puedo voce usted hay " +
+	// French, German and Italian, the same kinds of word
+	"le les des du une et pas je il elle nous vous ne qui sur dans avec au aux ce cette mon ma mes sa ses leur ont sont ete " +
+	"der die das und nicht ein eine einen mit ich wird wurde werden auf fur von zu im den dem sie wir bei nach oder aber wenn kann kein keine noch nur auch dass " +
+	"lo gli di del della dei delle che per sono questo questa mio mia anche come ho ha"
 
 // sameWord maps the Portuguese and Spanish forms of the words that are on nearly every page
 // (error, message, template, send, number) to the English word, so that "erro" or
@@ -40,11 +44,46 @@ var sameWord = map[string]string{
 	"numero": "number", "numeros": "number",
 	"valido": "valid", "valida": "valid", "invalido": "invalid", "invalida": "invalid",
 	"invalidos": "invalid", "invalidas": "invalid",
+	// Portuguese and Spanish: the domain's other words
+	"entregue": "delivered", "entregues": "delivered", "entregar": "delivered", "entrega": "delivered",
+	"entregado": "delivered", "entregada": "delivered", "entregados": "delivered", "entregadas": "delivered",
+	"bloqueado": "blocked", "bloqueada": "blocked", "bloqueio": "blocked", "bloqueo": "blocked",
+	"banido": "banned", "banida": "banned", "banimento": "banned",
+	"falha": "failed", "falhou": "failed", "fallo": "failed", "fallido": "failed", "fallida": "failed",
+	"pagamento": "payment", "pago": "payment", "conta": "account", "cuenta": "account", "empresa": "business",
+	"qualidade": "quality", "calidad": "quality", "aprovado": "approved", "aprovada": "approved",
+	"aprobado": "approved", "aprobada": "approved", "rejeitado": "rejected", "rejeitada": "rejected",
+	"rechazado": "rejected", "rechazada": "rejected", "recusado": "rejected", "janela": "window", "ventana": "window",
+	"pausado": "paused", "pausada": "paused", "verificacao": "verification", "verificacion": "verification",
+	"receber": "receive", "recebendo": "receive", "recibir": "receive", "recibiendo": "receive",
+	"telefone": "phone", "telefono": "phone",
+	// French, folded ("modèle" is "modele")
+	"erreur": "error", "erreurs": "error", "modele": "template", "modeles": "template",
+	"envoyer": "send", "envoye": "send", "envoyee": "send", "envoyes": "send", "envoi": "send", "envoie": "send",
+	"echec": "failed", "echoue": "failed", "bloque": "blocked", "bloquee": "blocked", "livre": "delivered",
+	"distribue": "delivered", "paiement": "payment", "compte": "account", "entreprise": "business",
+	"qualite": "quality", "approuve": "approved", "rejete": "rejected", "fenetre": "window",
+	"jeton": "token",
+	// German, folded ("Qualität" is "qualitat")
+	"fehler": "error", "nachricht": "message", "nachrichten": "message", "vorlage": "template", "vorlagen": "template",
+	"senden": "send", "gesendet": "send", "versenden": "send", "versendet": "send", "nummer": "number",
+	"rufnummer": "number", "telefonnummer": "number", "zugestellt": "delivered", "zustellung": "delivered",
+	"blockiert": "blocked", "gesperrt": "blocked", "fehlgeschlagen": "failed", "konto": "account",
+	"zahlung": "payment", "genehmigt": "approved", "abgelehnt": "rejected", "qualitat": "quality",
+	"unternehmen": "business", "fenster": "window", "ungultig": "invalid", "gultig": "valid",
+	// Italian
+	"errore": "error", "errori": "error", "messaggio": "message", "messaggi": "message", "modello": "template",
+	"modelli": "template", "inviare": "send", "inviato": "send", "inviata": "send", "inviati": "send", "invio": "send",
+	"consegnato": "delivered", "consegnata": "delivered", "consegnati": "delivered", "bloccato": "blocked",
+	"bloccata": "blocked", "fallito": "failed", "fallita": "failed", "approvato": "approved", "rifiutato": "rejected",
+	"qualita": "quality", "azienda": "business", "finestra": "window",
 	// Indonesian
 	"pesan": "message", "templat": "template", "terkirim": "delivered", "gagal": "failed", "kesalahan": "error",
 	"diblokir": "blocked", "blokir": "blocked", "nomor": "number", "batas": "limit", "pembayaran": "payment",
 	"disetujui": "approved", "ditolak": "rejected", "kirim": "send", "mengirim": "send", "dikirim": "send",
 	"akun": "account", "bisnis": "business", "kualitas": "quality", "verifikasi": "verification", "jendela": "window",
+	"tertunda": "pending", "ditangguhkan": "suspended", "nonaktif": "disabled", "terblokir": "blocked",
+	"pendaftaran": "registration", "telepon": "phone", "diterima": "receive", "dibaca": "read",
 	// Turkish, folded as fold does (ö, ü, ç to o, u, c; ş, ğ and ı stay)
 	"mesaj": "message", "mesajlar": "message", "mesajı": "message", "şablon": "template", "şablonu": "template",
 	"iletildi": "delivered", "iletilmedi": "delivered", "gonderildi": "send", "gonderilemedi": "send",
@@ -52,6 +91,8 @@ var sameWord = map[string]string{
 	"numara": "number", "numarası": "number", "odeme": "payment", "onaylandı": "approved", "reddedildi": "rejected",
 	"hesap": "account", "hesabı": "account", "işletme": "business", "kalite": "quality", "başarısız": "failed",
 	"doğrulama": "verification",
+	"teslim":    "delivered", "okundu": "read", "bekliyor": "pending", "beklemede": "pending", "askıya": "paused",
+	"kısıtlandı": "restricted", "kısıtlı": "restricted", "kayıt": "registration", "sınır": "limit", "telefon": "phone",
 }
 
 // glossary is the domain's vocabulary in languages whose words sameWord cannot list whole:
@@ -67,6 +108,8 @@ var glossary = map[string]string{
 	"одобр": "approved", "приостанов": "paused", "бизнес": "business", "аккаунт": "account", "учетн": "account",
 	"отклон": "rejected", "отправ": "send", "получ": "receive", "качеств": "quality", "спам": "spam",
 	"регистр": "registration", "телефон": "phone", "вебхук": "webhook", "токен": "token", "забан": "banned",
+	"доставк": "delivered", "отключ": "disabled", "миграц": "migration", "перенос": "migration", "проверк": "verification",
+	"верификац": "verification", "ожидан": "pending", "прочит": "read",
 	// Chinese
 	"模板": "template", "消息": "message", "信息": "message", "讯息": "message", "送达": "delivered", "发送": "send",
 	"失败": "failed", "错误": "error", "封禁": "banned", "封号": "banned", "被封": "banned", "屏蔽": "blocked",
@@ -75,14 +118,23 @@ var glossary = map[string]string{
 	"企业": "business", "商家": "business", "账号": "account", "账户": "account", "帐号": "account", "拒绝": "rejected",
 	"接收": "receive", "收不到": "receive", "回调": "webhook", "令牌": "token", "质量": "quality", "验证": "verification",
 	"垃圾": "spam", "注册": "registration",
+	"模版": "template", "已读": "read", "手机": "phone", "迁移": "migration", "禁用": "disabled", "受限": "restricted",
+	"名称": "name", "显示": "display", "商业": "business", "待处理": "pending", "审核中": "pending",
 	// Arabic
 	"رسال": "message", "رسائل": "message", "قالب": "template", "قوالب": "template", "تسليم": "delivered",
 	"ارسال": "send", "إرسال": "send", "خطأ": "error", "فشل": "failed", "حظر": "blocked", "محظور": "blocked",
 	"رقم": "number", "دفع": "payment", "موافق": "approved", "حساب": "account", "رفض": "rejected", "مرفوض": "rejected",
 	"جودة": "quality", "توثيق": "verification",
+	"نافذة": "window", "حدود": "limit", "تجاري": "business", "أعمال": "business", "تسجيل": "registration",
+	"هاتف": "phone", "استلام": "receive", "استقبال": "receive", "إيقاف": "paused", "متوقف": "paused",
+	"مراجعة": "review", "مزعج": "spam", "توكن": "token", "تحقق": "verification", "معطل": "disabled",
+	"تعطيل": "disabled", "تقييد": "restricted", "مقيد": "restricted", "نموذج": "template", "واتساب": "whatsapp",
 	// Hindi
 	"टेम्पलेट": "template", "संदेश": "message", "मैसेज": "message", "डिलीवर": "delivered", "भेज": "send",
 	"त्रुटि": "error", "एरर": "error", "ब्लॉक": "blocked", "नंबर": "number", "सीमा": "limit", "लिमिट": "limit",
 	"भुगतान": "payment", "स्वीकृत": "approved", "खाता": "account", "अकाउंट": "account", "अस्वीकार": "rejected",
 	"विफल": "failed", "फेल": "failed", "बैन": "banned", "गुणवत्ता": "quality", "सत्यापन": "verification",
+	"विंडो": "window", "वेबहुक": "webhook", "रजिस्टर": "registration", "पंजीकरण": "registration", "फ़ोन": "phone",
+	"फोन": "phone", "बिज़नेस": "business", "बिजनेस": "business", "व्यवसाय": "business", "समीक्षा": "review",
+	"रिजेक्ट": "rejected", "अप्रूव": "approved", "टोकन": "token", "स्पैम": "spam", "व्हाट्सएप": "whatsapp",
 }
