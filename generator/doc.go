@@ -5,10 +5,12 @@
 //
 // Data flows one way; a file's name says its stage (load*, model*, pipeline.go, page*, out_*):
 //
-//	Load (load.go)          walk data/ and content/, decode every file with positions
+//	Load (load*.go)         walk data/ and content/, decode every file with positions
 //	                        (internal/tomlpos), validate it (facts.go: the verdict and its
 //	                        vocabularies; load_keys.go: codes), report every problem with
-//	                        its file:line:column; git history in load_history.go
+//	                        its file:line:column (one file per kind: load_code.go,
+//	                        load_provider.go, load_pages.go; shared checks in
+//	                        load_checks.go); git history in load_history.go
 //	link (model_link.go)    build the model: the code pages (code files and every code a
 //	                        provider lists), each code's provider statements, equivalent
 //	                        and related codes from both ends, disagreements, codes by HTTP
