@@ -25,15 +25,18 @@ func (f files) File(name string) ([]byte, bool, error) {
 }
 
 // testServer serves a site made from the .txt files of a watched folder of its own. page.txt's
-// text is the home page's, "broken" in it fails the build, and "badlink" fails the check.
-// Every .txt file is also served as itself. Build reads the files through a cache that, like
+// text is the home page's, "broken" in it fails the build, "badlink" fails the check, and
+// "slow" holds the check until release is closed, once it has said so on checking. Every
+// .txt file is also served as itself. Build reads the files through a cache that, like
 // serve's, trusts what it holds until Changed names the file.
 type testServer struct {
-	t      *testing.T
-	dir    string
-	file   string // page.txt
-	base   string
-	events chan string
+	t        *testing.T
+	dir      string
+	file     string // page.txt
+	base     string
+	events   chan string
+	checking chan struct{}
+	release  chan struct{}
 
 	mu      sync.Mutex
 	changed []string          // what the server said changed, in order
@@ -42,7 +45,8 @@ type testServer struct {
 
 func startServer(t *testing.T, text string) *testServer {
 	dir := t.TempDir()
-	ts := &testServer{t: t, dir: dir, file: filepath.Join(dir, "page.txt"), events: make(chan string, 16), cache: map[string]string{}}
+	ts := &testServer{t: t, dir: dir, file: filepath.Join(dir, "page.txt"), events: make(chan string, 16),
+		checking: make(chan struct{}), release: make(chan struct{}), cache: map[string]string{}}
 	ts.write(text)
 	ready := make(chan net.Addr, 1)
 	cfg := Config{
@@ -63,6 +67,10 @@ func startServer(t *testing.T, text string) *testServer {
 		},
 		Check: func() error {
 			b, _ := os.ReadFile(ts.file)
+			if strings.Contains(string(b), "slow") {
+				ts.checking <- struct{}{}
+				<-ts.release
+			}
 			if strings.Contains(string(b), "badlink") {
 				return errors.New("index.html: broken link")
 			}
@@ -238,6 +246,38 @@ func TestServeBurst(t *testing.T) {
 		for name, want := range texts(version) {
 			ts.eventually("/"+name, want)
 		}
+	}
+}
+
+// TestServeStaleCheck lets the check of one save outlast the next save, which builds and
+// checks clean. The older check's errors are about a text that is gone: they must not be
+// shown after the newer build.
+func TestServeStaleCheck(t *testing.T) {
+	ts := startServer(t, "first")
+	ts.write("slow badlink")
+	ts.waitFor("reload")
+	select {
+	case <-ts.checking:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the check of the slow save did not start")
+	}
+	ts.write("fixed")
+	ts.waitFor("reload")
+	close(ts.release)
+	// Longer than the newer check's wait, so that it has run too.
+	for quiet := time.After(time.Second); ; {
+		select {
+		case ev := <-ts.events:
+			if strings.HasPrefix(ev, "error:") {
+				t.Fatalf("after the newer good build, an older check reported %q", ev)
+			}
+			continue
+		case <-quiet:
+		}
+		break
+	}
+	if _, body := ts.get("/"); !strings.Contains(body, "fixed") || strings.Contains(body, "data-error") {
+		t.Errorf("home page after the newer good build: %q", body)
 	}
 }
 
