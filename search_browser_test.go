@@ -277,7 +277,8 @@ func TestSearchResultCap(t *testing.T) {
 	}
 	got, err := chromedp.Run(ctx, chromedp.Poll[string](`(function () {
 		var opts = document.querySelectorAll("#site-q-results [role=option]");
-		if (kbSearch.lastQuery !== "template" || !document.querySelector("#site-q-results .result-line")) return "";
+		// search.js loads on focus: until it has, keep polling (a thrown error would stop it).
+		if (!window.kbSearch || kbSearch.lastQuery !== "template" || !document.querySelector("#site-q-results .result-line")) return "";
 		var last = opts[opts.length - 1];
 		return opts.length + "|" + last.textContent + "|" + decodeURIComponent(new URL(last.href).search) + "|" +
 			document.querySelector("#site-q-results .result-meta").textContent;

@@ -210,6 +210,40 @@ func TestMetaFacts(t *testing.T) {
 	}
 }
 
+// TestHTTPStatuses compares the HTTP status of every code file with testdata/http-status.txt,
+// where each is written next to its code with the source that confirms it: TestMetaFacts
+// pins only the statuses once wrong, and a status changed in a code file moves the code
+// between /http/ pages without any other test noticing.
+func TestHTTPStatuses(t *testing.T) {
+	site := loadRealSite(t)
+	listed := map[string]int{}
+	for _, line := range readLines(t, "testdata/http-status.txt") {
+		code, status, ok := strings.Cut(line, " ")
+		n, err := strconv.Atoi(status)
+		if !ok || err != nil {
+			t.Errorf("bad line %q, want a code and its status", line)
+			continue
+		}
+		if _, dup := listed[code]; dup {
+			t.Errorf("%s is listed twice", code)
+		}
+		listed[code] = n
+		if c := site.Code(code); c == nil || !c.HasFile() {
+			t.Errorf("%s is listed, but data/codes/%s.toml does not exist", code, code)
+		}
+	}
+	for _, c := range site.Codes {
+		want, ok := listed[c.Key]
+		switch {
+		case !c.HasFile():
+		case !ok && c.HTTPStatus != 0:
+			t.Errorf("%s: http_status %d is not in testdata/http-status.txt: add it with its source", c.File, c.HTTPStatus)
+		case ok && c.HTTPStatus != want:
+			t.Errorf("%s: http_status %d, testdata/http-status.txt has %d", c.File, c.HTTPStatus, want)
+		}
+	}
+}
+
 // TestConfusionsAndEquivalents checks the derived links an agent relies on: the named
 // confusable pairs from both ends and through an equivalent, a similar code found by its
 // title and topic, and that a provider code covering several Meta codes does not make them

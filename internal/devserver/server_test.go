@@ -24,40 +24,54 @@ func (f files) File(name string) ([]byte, bool, error) {
 	return []byte(text), ok, nil
 }
 
-// testServer serves a site made from one watched file, page.txt in a folder of its own: its
-// text is the home page's, "broken" in it fails the build, and "badlink" fails the check.
+// testServer serves a site made from the .txt files of a watched folder of its own. page.txt's
+// text is the home page's, "broken" in it fails the build, "badlink" fails the check, and
+// "slow" holds the check until release is closed, once it has said so on checking. Every
+// .txt file is also served as itself. Build reads the files through a cache that, like
+// serve's, trusts what it holds until Changed names the file.
 type testServer struct {
-	t      *testing.T
-	file   string
-	base   string
-	events chan string
+	t        *testing.T
+	dir      string
+	file     string // page.txt
+	base     string
+	events   chan string
+	checking chan struct{}
+	release  chan struct{}
 
 	mu      sync.Mutex
-	changed []string // what the server said changed, in order
+	changed []string          // what the server said changed, in order
+	cache   map[string]string // text of the files read, by path
 }
 
 func startServer(t *testing.T, text string) *testServer {
 	dir := t.TempDir()
-	ts := &testServer{t: t, file: filepath.Join(dir, "page.txt"), events: make(chan string, 16)}
+	ts := &testServer{t: t, dir: dir, file: filepath.Join(dir, "page.txt"), events: make(chan string, 16),
+		checking: make(chan struct{}), release: make(chan struct{}), cache: map[string]string{}}
 	ts.write(text)
-	read := func() string {
-		b, _ := os.ReadFile(ts.file)
-		return string(b)
-	}
 	ready := make(chan net.Addr, 1)
 	cfg := Config{
 		Addr:  "127.0.0.1:0",
 		Watch: []string{dir},
 		Build: func() (Site, error) {
-			text := read()
+			site := files{"404.html": "<p>not here</p>", "codes/470/index.html": "<p>470</p>", "style.css": "body{}"}
+			paths, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+			for _, p := range paths {
+				site[filepath.Base(p)] = ts.cached(p)
+			}
+			text := site["page.txt"]
 			if strings.Contains(text, "broken") {
 				return nil, errors.New("page.txt:1:1: " + text)
 			}
-			return files{"index.html": "<html><body>" + text + "</body></html>", "404.html": "<p>not here</p>",
-				"codes/470/index.html": "<p>470</p>", "style.css": "body{}"}, nil
+			site["index.html"] = "<html><body>" + text + "</body></html>"
+			return site, nil
 		},
 		Check: func() error {
-			if strings.Contains(read(), "badlink") {
+			b, _ := os.ReadFile(ts.file)
+			if strings.Contains(string(b), "slow") {
+				ts.checking <- struct{}{}
+				<-ts.release
+			}
+			if strings.Contains(string(b), "badlink") {
 				return errors.New("index.html: broken link")
 			}
 			return nil
@@ -65,6 +79,9 @@ func startServer(t *testing.T, text string) *testServer {
 		Changed: func(paths []string) {
 			ts.mu.Lock()
 			ts.changed = append(ts.changed, paths...)
+			for _, p := range paths {
+				delete(ts.cache, p)
+			}
 			ts.mu.Unlock()
 		},
 		Log: io.Discard, Poll: 20 * time.Millisecond, Ready: func(a net.Addr) { ready <- a },
@@ -90,15 +107,52 @@ func startServer(t *testing.T, text string) *testServer {
 	return ts
 }
 
-// write saves page.txt whole, by renaming a file written elsewhere into place, so that no
-// build reads it half written.
-func (ts *testServer) write(text string) {
-	tmp := filepath.Join(ts.t.TempDir(), "page.txt")
-	if err := os.WriteFile(tmp, []byte(text), 0o644); err != nil {
-		ts.t.Fatal(err)
+// cached returns the text of the file at path, read once until Changed names it.
+func (ts *testServer) cached(path string) string {
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	text, ok := ts.cache[path]
+	if !ok {
+		b, _ := os.ReadFile(path)
+		text = string(b)
+		ts.cache[path] = text
 	}
-	if err := os.Rename(tmp, ts.file); err != nil {
-		ts.t.Fatal(err)
+	return text
+}
+
+// write saves page.txt.
+func (ts *testServer) write(text string) { ts.save(map[string]string{"page.txt": text}) }
+
+// save saves files in the watched folder, each whole, by renaming a file written elsewhere
+// into place so that no build reads it half written, and all of them at once, as a branch
+// switch or a search and replace does.
+func (ts *testServer) save(texts map[string]string) {
+	tmp := ts.t.TempDir()
+	for name, text := range texts {
+		if err := os.WriteFile(filepath.Join(tmp, name), []byte(text), 0o644); err != nil {
+			ts.t.Fatal(err)
+		}
+	}
+	for name := range texts {
+		if err := os.Rename(filepath.Join(tmp, name), filepath.Join(ts.dir, name)); err != nil {
+			ts.t.Fatal(err)
+		}
+	}
+}
+
+// eventually waits until path serves want.
+func (ts *testServer) eventually(path, want string) {
+	ts.t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		_, body := ts.get(path)
+		if body == want {
+			return
+		}
+		if time.Now().After(deadline) {
+			ts.t.Fatalf("%s serves %q, want %q", path, body, want)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
 
@@ -176,6 +230,54 @@ func TestServe(t *testing.T) {
 	resp, body := ts.get("/")
 	if resp.StatusCode != 200 || !strings.Contains(body, "second badlink") || !strings.Contains(body, `data-error="page.txt:1:1: broken &lt;img src=x onerror=alert(1)&gt;"`) {
 		t.Fatalf("after a broken save: %d %q, want the last good page with the error", resp.StatusCode, body)
+	}
+}
+
+// TestServeBurst saves several files at once and checks that every one is read again: the
+// cache keeps any file Changed is not told of, so a save lost from a burst of file events
+// would leave its file stale in serve.
+func TestServeBurst(t *testing.T) {
+	ts := startServer(t, "home")
+	texts := func(version string) map[string]string {
+		return map[string]string{"a.txt": version + " a", "b.txt": version + " b", "c.txt": version + " c"}
+	}
+	for _, version := range []string{"old", "new"} {
+		ts.save(texts(version))
+		for name, want := range texts(version) {
+			ts.eventually("/"+name, want)
+		}
+	}
+}
+
+// TestServeStaleCheck lets the check of one save outlast the next save, which builds and
+// checks clean. The older check's errors are about a text that is gone: they must not be
+// shown after the newer build.
+func TestServeStaleCheck(t *testing.T) {
+	ts := startServer(t, "first")
+	ts.write("slow badlink")
+	ts.waitFor("reload")
+	select {
+	case <-ts.checking:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the check of the slow save did not start")
+	}
+	ts.write("fixed")
+	ts.waitFor("reload")
+	close(ts.release)
+	// Longer than the newer check's wait, so that it has run too.
+	for quiet := time.After(time.Second); ; {
+		select {
+		case ev := <-ts.events:
+			if strings.HasPrefix(ev, "error:") {
+				t.Fatalf("after the newer good build, an older check reported %q", ev)
+			}
+			continue
+		case <-quiet:
+		}
+		break
+	}
+	if _, body := ts.get("/"); !strings.Contains(body, "fixed") || strings.Contains(body, "data-error") {
+		t.Errorf("home page after the newer good build: %q", body)
 	}
 }
 

@@ -96,3 +96,50 @@ test("reading: a prefix or a plus only at the start, and the whole sentence of e
     assert.equal(N.check("number-form", num).state, "other", num);
   }
 });
+
+// The +1 area codes that are not the US, written by hand province by province from the
+// Canadian Numbering Administrator's and NANPA's plans as known on 2026-12-07, apart from
+// the script's table, so that a code dropped from it or mistyped into another is caught: a
+// Canadian number read as a US one is told that waiting does not help (131049). Geographic
+// codes only: Canada's non-geographic 600 is not in the table. 387 (Ontario) and 460
+// (Quebec) were not confirmed independently here; they are kept as the script has them.
+const canada = {
+  Alberta: "368 403 587 780 825",
+  "British Columbia": "236 250 257 604 672 778",
+  Manitoba: "204 431 584",
+  "New Brunswick": "428 506",
+  "Newfoundland and Labrador": "709 879",
+  "Nova Scotia and Prince Edward Island": "782 902",
+  Ontario: "226 249 289 343 365 382 387 416 437 519 548 613 647 683 705 742 753 807 905 942",
+  Quebec: "263 354 367 418 438 450 460 468 514 579 581 819 873",
+  Saskatchewan: "306 474 639",
+  "Yukon, Northwest Territories and Nunavut": "867",
+};
+const caribbean = {
+  Anguilla: "264", "Antigua and Barbuda": "268", Bahamas: "242", Barbados: "246", Bermuda: "441",
+  "British Virgin Islands": "284", "Cayman Islands": "345", Dominica: "767", "Dominican Republic": "809 829 849",
+  Grenada: "473", Jamaica: "876 658", Montserrat: "664", "Saint Kitts and Nevis": "869", "Saint Lucia": "758",
+  "Saint Vincent and the Grenadines": "784", "Sint Maarten": "721", "Trinidad and Tobago": "868",
+  "Turks and Caicos Islands": "649",
+};
+const usTerritories = { "American Samoa": "684", Guam: "671", "Northern Mariana Islands": "670", "Puerto Rico": "787 939", "US Virgin Islands": "340" };
+
+const codesOf = (table) => Object.values(table).join(" ").split(" ").sort();
+
+test("the +1 tables agree with a list written apart from them", () => {
+  const { notUS, territories } = N.tables;
+  assert.deepEqual(notUS.Canada.split(" ").sort(), codesOf(canada), "Canada");
+  const { Canada, ...others } = notUS;
+  assert.deepEqual(Object.keys(others).sort(), Object.keys(caribbean).sort(), "the Caribbean and Atlantic countries");
+  for (const [country, areas] of Object.entries(caribbean)) assert.deepEqual(others[country].split(" ").sort(), areas.split(" ").sort(), country);
+  assert.deepEqual(Object.keys(territories).sort(), codesOf(usTerritories), "US territories");
+  for (const area of codesOf(canada)) {
+    const r = N.check("us-marketing", `+1 ${area} 555 0100`);
+    assert.equal(r.state, "not-us", area);
+    assert.match(r.text, new RegExp(`Canada \\(\\+1 ${area}\\)`), area);
+  }
+  for (const [country, areas] of Object.entries(caribbean)) {
+    for (const area of areas.split(" ")) assert.equal(N.check("us-marketing", `+1 ${area} 555 0100`).state, "not-us", `${country} ${area}`);
+  }
+  for (const area of codesOf(usTerritories)) assert.equal(N.check("us-marketing", `+1 ${area} 555 0100`).state, "us", area);
+});
