@@ -377,129 +377,222 @@ var SearchEngine = function (raw, fetchPart) {
   }
 
   // search returns the best documents for a planned query, best first. The shards of its
-  // terms must be loaded.
+  // terms must be loaded. Each signal adds what it finds to the documents' scores, in this
+  // order; the best RANKED are then reweighed by their titles and kinds, and cut.
   function search(a) {
-    var scores = new Map();
-    function add(doc, s) { scores.set(doc, (scores.get(doc) || 0) + s); }
-    // Codes found in the query first, then their equivalents under other APIs, each once (63016
-    // is the equivalent of both 470 and 131047, and must not outrank them); a status
-    // found counts as much as a few words in a title, so that what the words name still
-    // comes before it ("HTTP 400 error: Twilio could not find a Channel").
-    a.codes.forEach(function (c, i) { add(index.codeDocs.get(c), NAMED - i * NEXT); });
-    a.codes.forEach(function (c, i) {
-      (index.eq && index.eq[c] || "").split(",").forEach(function (e, j) {
-        if (e && index.codeDocs.has(e) && !scores.has(index.codeDocs.get(e))) add(index.codeDocs.get(e), NAMED - (a.codes.length + i) * NEXT - j);
-      });
-    });
-    a.statuses.forEach(function (s, i) { add(index.statusDocs.get(s), STATUS - i); });
-    // A status in a query that names a provider also names that provider's entries that
-    // return it ("Wati rejected the template-send request with HTTP 400").
+    var said = whatIsSaid(a), scores = new Map();
+    namedCodes(scores, a);
+    equivalentCodes(scores, a);
+    namedStatuses(scores, a);
+    providerStatuses(scores, a, said);
+    reasonPhrases(scores, a);
+    ownedNumbers(scores, a);
+    nearestCodes(scores, a);
+    codePrefix(scores, a);
+    wordMatches(scores, a);
+    literalPhrases(scores, a);
+    var ranked = Array.from(scores.entries()).sort(byScore).slice(0, RANKED);
+    api.last = ranked;
+    // Only a query with words has titles to name and ties of words to settle.
+    if (said.stems.size) ranked.forEach(function (e) { if (e[1] < NEAR) e[1] = adjusted(e[1], e[0], a, said); });
+    ranked.sort(byScore);
+    return cut(ranked);
+  }
+
+  // add adds s to document doc's score.
+  function add(scores, doc, s) { scores.set(doc, (scores.get(doc) || 0) + s); }
+  // byScore orders [document, score] pairs best first, the earlier document first on a tie.
+  function byScore(x, y) { return y[1] - x[1] || x[0] - y[0]; }
+
+  // whatIsSaid is what the query's words say that the signals and adjustments ask about:
+  // their stems, and whether a document is listed by a provider they name.
+  function whatIsSaid(a) {
     var stems = new Set(a.words.map(function (w) { return stem(english(w)); }));
     var named = new Set();
     index.names.forEach(function (n, i) { if (tokenize(n).some(function (w) { return stems.has(w); })) named.add(String(i)); });
-    function namesProvider(d) { return d[5].split(",").some(function (i) { return named.has(i); }); }
+    return {
+      stems: stems,
+      namesProvider: function (d) { return d[5].split(",").some(function (i) { return named.has(i); }); }
+    };
+  }
+
+  // namedCodes: the codes found in the query come first, in the order said.
+  function namedCodes(scores, a) {
+    a.codes.forEach(function (c, i) { add(scores, index.codeDocs.get(c), NAMED - i * NEXT); });
+  }
+
+  // equivalentCodes: then the codes' equivalents under other APIs, each once (63016 is the
+  // equivalent of both 470 and 131047, and must not outrank them).
+  function equivalentCodes(scores, a) {
+    a.codes.forEach(function (c, i) {
+      (index.eq && index.eq[c] || "").split(",").forEach(function (e, j) {
+        if (e && index.codeDocs.has(e) && !scores.has(index.codeDocs.get(e))) add(scores, index.codeDocs.get(e), NAMED - (a.codes.length + i) * NEXT - j);
+      });
+    });
+  }
+
+  // namedStatuses: a status found counts as much as a few words in a title, so that what the
+  // words name still comes before it ("HTTP 400 error: Twilio could not find a Channel").
+  function namedStatuses(scores, a) {
+    a.statuses.forEach(function (s, i) { add(scores, index.statusDocs.get(s), STATUS - i); });
+  }
+
+  // providerStatuses: a status in a query that names a provider also names that provider's
+  // entries that return it ("Wati rejected the template-send request with HTTP 400").
+  function providerStatuses(scores, a, said) {
     a.statuses.forEach(function (s, i) {
       var t = lowerBound(s);
       if (index.terms[t] !== s) return;
       var p = postings(t);
       for (var k = 0; k < p.length; k += 2) {
         var d = index.docs[p[k]];
-        if (d[0].indexOf("#") > 0 && namesProvider(d)) add(p[k], STATUS - i);
+        if (d[0].indexOf("#") > 0 && said.namesProvider(d)) add(scores, p[k], STATUS - i);
       }
     });
-    a.reasons.forEach(function (s, i) { add(index.statusDocs.get(s), REASON_PHRASE - i); });
+  }
+
+  // reasonPhrases: a status's reason phrase alone ("Bad request - please check your
+  // parameters") names it less surely than its number does.
+  function reasonPhrases(scores, a) {
+    a.reasons.forEach(function (s, i) { add(scores, index.statusDocs.get(s), REASON_PHRASE - i); });
+  }
+
+  // ownedNumbers: a number said to be a code that is no platform code may be a provider's
+  // own ("(code 7008)" is Infobip's): the entries that carry it in their title come first.
+  function ownedNumbers(scores, a) {
     a.owned.forEach(function (c) {
       var p = postings(lowerBound(c));
-      for (var k = 0; k < p.length; k += 2) if (p[k + 1]) add(p[k], NEAR);
+      for (var k = 0; k < p.length; k += 2) if (p[k + 1]) add(scores, p[k], NEAR);
     });
-    a.unknown.forEach(function (u) { nearest(u).forEach(function (doc, j) { add(doc, NEAR - j); }); });
-    if (a.prefix) {
-      index.docs.forEach(function (d, i) {
-        if (d[1] && d[1].startsWith(a.prefix)) add(i, NEAR - i);
-      });
-    }
-    // Each word counts for the document that holds it, by where and by how rare it is;
-    // every word matched adds to that.
-    var perWord = a.matches.map(function (terms) {
-      var best = new Map();
-      terms.forEach(function (weight, t) {
-        var p = postings(t), r = rarity(t);
-        for (var k = 0; k < p.length; k += 2) {
-          // A word in a page's text counts less the longer the page (BM25's length norm):
-          // a guide that mentions every subject does not outrank the page about one.
-          var w = weight * r * (p[k + 1] ? 1 : lengthNorm(p[k]));
-          var s = w * (p[k + 1] ? TITLE : 1), b = best.get(p[k]);
-          if (!b || b.s < s) best.set(p[k], { s: s, r: w * (p[k + 1] ? 1 : TEXT_RARITY), title: p[k + 1] === 1 });
-        }
-      });
-      return best;
+  }
+
+  // nearestCodes: a number said to be a code that we do not have lists the codes nearest
+  // to it ("131999"), closest first.
+  function nearestCodes(scores, a) {
+    a.unknown.forEach(function (u) { nearest(u).forEach(function (doc, j) { add(scores, doc, NEAR - j); }); });
+  }
+
+  // codePrefix: a number alone that starts codes lists them in order ("1310").
+  function codePrefix(scores, a) {
+    if (!a.prefix) return;
+    index.docs.forEach(function (d, i) {
+      if (d[1] && d[1].startsWith(a.prefix)) add(scores, i, NEAR - i);
     });
-    var words = new Map();
+  }
+
+  // wordMatches: each word counts for the document that holds it, by where and by how rare
+  // it is; every word matched adds to that.
+  function wordMatches(scores, a) {
+    var perWord = a.matches.map(bestTerms);
+    var sums = new Map();
     perWord.forEach(function (m) {
       m.forEach(function (b, doc) {
-        var w = words.get(doc) || { s: 0, titles: 0 };
+        var w = sums.get(doc) || { s: 0, titles: 0 };
         w.s += b.s + RARE_BONUS * b.r;
         if (b.title) w.titles++;
-        words.set(doc, w);
+        sums.set(doc, w);
       });
     });
-    // A document whose title text holds every word ("gupshup 1002" is Gupshup's entry
-    // 1002, not the Gupshup page that mentions it) earns as much as a named title.
-    words.forEach(function (w, doc) {
-      add(doc, w.s + (w.titles === perWord.length && perWord.length > 1 ? WHOLE_TITLE : 0));
+    sums.forEach(function (w, doc) { add(scores, doc, w.s + wholeTitle(w.titles, perWord.length)); });
+  }
+
+  // bestTerms is, for each document, the best that one query word's terms earn in it: in
+  // the title TITLE times the text, each by its rarity.
+  function bestTerms(terms) {
+    var best = new Map();
+    terms.forEach(function (weight, t) {
+      var p = postings(t), r = rarity(t);
+      for (var k = 0; k < p.length; k += 2) {
+        // A word in a page's text counts less the longer the page (BM25's length norm):
+        // a guide that mentions every subject does not outrank the page about one.
+        var w = weight * r * (p[k + 1] ? 1 : lengthNorm(p[k]));
+        var s = w * (p[k + 1] ? TITLE : 1), b = best.get(p[k]);
+        if (!b || b.s < s) best.set(p[k], { s: s, r: w * (p[k + 1] ? 1 : TEXT_RARITY), title: p[k + 1] === 1 });
+      }
     });
-    // A document whose whole title the query names beats one that merely contains the
-    // words ("quality rating" is the quality page); the retired On-Premises API and
-    // providers' own codes yield to Meta's current codes on a tie of words.
-    // A literal message held whole names its code above pages sharing its words.
-    if (index.phrases && a.phrased) {
-      var said = " " + tokenize(a.text).join(" ") + " ";
-      index.phrases.forEach(function (p) {
-        if (said.indexOf(" " + p[1] + " ") >= 0 && scores.has(p[0])) add(p[0], PHRASE + PHRASE_WORD * p[1].split(" ").length);
-      });
-    }
-    var ranked = Array.from(scores.entries()).sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; }).slice(0, RANKED);
-    api.last = ranked;
-    if (stems.size) {
-      ranked.forEach(function (e) {
-        var d = index.docs[e[0]];
-        if (e[1] >= NEAR) return;
-        // A title the query names in part earns in part, by the rarity of the words it
-        // names ("customer response window" is the window page's); a code's number is part
-        // of its title when the query says it ("external 2001").
-        var title = tokenize(d[2]), named = 0, others = 0;
-        if (d[1] && stems.has(d[1])) title.push(d[1]);
-        title.forEach(function (w) {
-          if (!stems.has(w)) { others++; return; }
-          var t = lowerBound(w);
-          named += index.terms[t] === w ? rarity(t) : 0;
-        });
-        // The retired On-Premises API yields on a tie of words, not to a query that says its
-        // number ("whatsapp::external::2001"); what its title earns below it keeps whole, so
-        // a query that names the title ("A mensagem não é válida" is 408's "Message is not
-        // valid") still finds it over codes that share one of the words.
-        if (d[6] === "onprem" && !stems.has(d[1])) e[1] *= ONPREM;
-        if (title.length && !others) e[1] += WHOLE_TITLE;
-        else if (named) e[1] += WHOLE_TITLE * named / (named + others);
-        // A question in plain words is answered by the page that explains ("can't message
-        // the customer after a day" is the window's); a report of an error by its code.
-        if (!a.report && index.guides.has(e[0])) e[1] *= GUIDE;
-        // A provider's code (Twilio's 63041) or entry (Kommo's "window closed") yields to
-        // Meta's code for the same words, unless the query names the provider ("What error
-        // will I see on Twilio …"): which provider the reporter uses is not known, Meta's
-        // code is the same for all. Without the provider, Meta's code of a provider's own
-        // number comes first too ("whatsapp::external::2001" is On-Premises 2001, not Vonage's).
-        var entry = d[0].indexOf("#") > 0;
-        if ((d[1] || entry) && !d[6] && !namesProvider(d)) e[1] *= PROVIDER_CODE;
-        // A provider's own number is its entry when the query names the provider too
-        // ("contact Gupshup Team - 500"); without the provider, the entry numbered 500 still
-        // comes before entries that only mention 500 ("whatsapp 500").
-        var own = !d[1] && entry && /^\d+/.exec(d[2]);
-        if (own && stems.has(own[0])) e[1] += namesProvider(d) ? OWN_NUMBER : OWN_NUMBER_ALONE;
-      });
-    }
-    ranked.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
-    // Leave out the long tail of weak matches: a word somewhere in a long page.
+    return best;
+  }
+
+  // wholeTitle: a document whose title text holds every word of the query ("gupshup 1002"
+  // is Gupshup's entry 1002, not the Gupshup page that mentions it) earns as much as a named
+  // title; titles is how many words its title holds, of n.
+  function wholeTitle(titles, n) { return titles === n && n > 1 ? WHOLE_TITLE : 0; }
+
+  // literalPhrases: a literal message held whole names its code above pages sharing its
+  // words.
+  function literalPhrases(scores, a) {
+    if (!index.phrases || !a.phrased) return;
+    var stemmed = " " + tokenize(a.text).join(" ") + " ";
+    index.phrases.forEach(function (p) {
+      if (stemmed.indexOf(" " + p[1] + " ") >= 0 && scores.has(p[0])) add(scores, p[0], PHRASE + PHRASE_WORD * p[1].split(" ").length);
+    });
+  }
+
+  // adjusted is a ranked document's score s reweighed, in this order, by the title the query
+  // names and by what yields on a tie of words. What the query names outright (NEAR and
+  // above) is not adjusted.
+  function adjusted(s, doc, a, said) {
+    var d = index.docs[doc];
+    s = onPremisesYields(s, d, said);
+    s = titleNamed(s, d, said);
+    s = guideAnswers(s, doc, a);
+    s = providerCodeYields(s, d, said);
+    return ownNumber(s, d, said);
+  }
+
+  // onPremisesYields: the retired On-Premises API yields on a tie of words, not to a query
+  // that says its number ("whatsapp::external::2001"); what its title earns is added after,
+  // whole, so a query that names the title ("A mensagem não é válida" is 408's "Message is
+  // not valid") still finds it over codes that share one of the words.
+  function onPremisesYields(s, d, said) {
+    return d[6] === "onprem" && !said.stems.has(d[1]) ? s * ONPREM : s;
+  }
+
+  // titleNamed: a document whose whole title the query names beats one that merely
+  // contains the words ("quality rating" is the quality page); a title the query names in
+  // part earns in part, by the rarity of the words it names ("customer response window" is
+  // the window page's); a code's number is part of its title when the query says it
+  // ("external 2001").
+  function titleNamed(s, d, said) {
+    var title = tokenize(d[2]), named = 0, others = 0;
+    if (d[1] && said.stems.has(d[1])) title.push(d[1]);
+    title.forEach(function (w) {
+      if (!said.stems.has(w)) { others++; return; }
+      var t = lowerBound(w);
+      named += index.terms[t] === w ? rarity(t) : 0;
+    });
+    if (title.length && !others) return s + WHOLE_TITLE;
+    if (named) return s + WHOLE_TITLE * named / (named + others);
+    return s;
+  }
+
+  // guideAnswers: a question in plain words is answered by the page that explains ("can't
+  // message the customer after a day" is the window's); a report of an error by its code.
+  function guideAnswers(s, doc, a) {
+    return !a.report && index.guides.has(doc) ? s * GUIDE : s;
+  }
+
+  // providerCodeYields: a provider's code (Twilio's 63041) or entry (Kommo's "window
+  // closed") yields to Meta's code for the same words, unless the query names the provider
+  // ("What error will I see on Twilio …"): which provider the reporter uses is not known,
+  // Meta's code is the same for all. Without the provider, Meta's code of a provider's own
+  // number comes first too ("whatsapp::external::2001" is On-Premises 2001, not Vonage's).
+  function providerCodeYields(s, d, said) {
+    return (d[1] || d[0].indexOf("#") > 0) && !d[6] && !said.namesProvider(d) ? s * PROVIDER_CODE : s;
+  }
+
+  // ownNumber: a provider's own number is its entry when the query names the provider too
+  // ("contact Gupshup Team - 500"); without the provider, the entry numbered 500 still
+  // comes before entries that only mention 500 ("whatsapp 500").
+  function ownNumber(s, d, said) {
+    var own = !d[1] && d[0].indexOf("#") > 0 && /^\d+/.exec(d[2]);
+    if (!own || !said.stems.has(own[0])) return s;
+    return s + (said.namesProvider(d) ? OWN_NUMBER : OWN_NUMBER_ALONE);
+  }
+
+  // cut leaves out the long tail of weak matches (a word somewhere in a long page) and
+  // keeps RESULTS at most.
+  function cut(ranked) {
     var top = ranked.length ? ranked[0][1] : 0;
     var floor = top < NEAR ? top * FLOOR : 0;
     return ranked.filter(function (e) { return e[1] >= floor; }).slice(0, RESULTS).map(function (e) { return e[0]; });
