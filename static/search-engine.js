@@ -209,8 +209,6 @@ var SearchEngine = function (raw, fetchPart) {
   // "403 (10) Forbidden": the status, then Graph's code.
   var CODE_AFTER_STATUS = /\b[45]\d\d\s*\((\d{1,6})\)/g;
 
-  // analyze reads what was typed or pasted: codes and HTTP statuses in any written form,
-  // numbers we do not know, and words.
   // withoutNoise drops what a pasted log carries besides the error (stack frames, lines of
   // code, exception classes, time stamps): their words are the program's, not the error's.
   var NOISE = [
@@ -228,103 +226,138 @@ var SearchEngine = function (raw, fetchPart) {
     return NOISE.reduce(function (t, re) { return t.replace(re, " "); }, q);
   }
 
+  // analyze reads what was typed or pasted: codes and HTTP statuses in any written form,
+  // numbers we do not know, and words.
   function analyze(q) {
-    var codes = [], statuses = [], unknown = [], owned = [], prefix = "", payload = false;
     // "131_026" is 131026; stack frames, exception class names and log prefixes are noise.
     var text = withoutNoise(q).replace(/(\d)_(?=\d{3}(?!\d))/g, "$1");
-    function code(c, strong) {
-      c = c.replace(/^0+(?=\d)/, "");
-      if (index.codeDocs.has(c)) { if (codes.indexOf(c) < 0) codes.push(c); return true; }
-      // A number said to be a code that is no platform code may be a provider's own
-      // ("(code 7008)" is Infobip's): the entries that carry it in their title come first.
-      if (strong && index.terms[lowerBound(c)] === c && owned.indexOf(c) < 0) owned.push(c);
-      if (strong && c.length >= 3 && !index.statusDocs.has(c) && index.terms[lowerBound(c)] !== c && unknown.indexOf(c) < 0) unknown.push(c);
-      return false;
-    }
-    // "131 047", "#131047", "(#130429)", "error 470", "code: 63016": a query that is a code
-    // and nothing else.
+    var found = { codes: [], statuses: [], reasons: [], unknown: [], owned: [], prefix: "", words: [], payload: false };
+    if (codeAlone(found, text)) return found;
+    statusesSaid(found, text);
+    if (!found.statuses.length) reasonPhrasesSaid(found, text);
+    codesSaid(found, text);
+    var said = payloadSays(text.trim());
+    found.payload = said !== null;
+    found.words = wordsSaid(found, found.payload ? said : text);
+    return found;
+  }
+
+  // noteCode files a number read in a query: one of the site's codes, else, when strong (the
+  // number is said to be a code), a provider's own number or a code we do not have. It says
+  // whether the number is one of the site's codes.
+  function noteCode(found, c, strong) {
+    c = c.replace(/^0+(?=\d)/, "");
+    if (index.codeDocs.has(c)) { if (found.codes.indexOf(c) < 0) found.codes.push(c); return true; }
+    // A number said to be a code that is no platform code may be a provider's own
+    // ("(code 7008)" is Infobip's): the entries that carry it in their title come first.
+    if (strong && index.terms[lowerBound(c)] === c && found.owned.indexOf(c) < 0) found.owned.push(c);
+    if (strong && c.length >= 3 && !index.statusDocs.has(c) && index.terms[lowerBound(c)] !== c && found.unknown.indexOf(c) < 0) found.unknown.push(c);
+    return false;
+  }
+
+  // codeAlone reads into found a query that is a code and nothing else ("131 047",
+  // "#131047", "(#130429)", "error 470", "code: 63016"), a status or a number; false, found
+  // untouched, for any other query.
+  function codeAlone(found, text) {
     var bare = text.replace(/\b(error|errors|erro|code|codes|c[oó]digo|http|status)\b/gi, " ").replace(/[#():,.]/g, " ").trim();
-    if (/^[\d\s-]+$/.test(bare) && /\d/.test(bare)) {
-      var joined = bare.replace(/\s+/g, "");
-      if (!code(joined)) {
-        bare.split(/\s+/).forEach(function (g) { if (g !== joined) code(g); });
-      }
-      if (index.statusDocs.has(joined) && statuses.indexOf(joined) < 0) statuses.push(joined);
-      if (!codes.length && !statuses.length && /^\d+$/.test(joined)) {
-        var starts = false;
-        index.codeDocs.forEach(function (_, c) { if (!starts && c.startsWith(joined)) starts = true; });
-        if (starts) prefix = joined;
-        else code(joined, true);
-      }
-      // A number that is no platform code may be a provider's own (Gupshup's 1002), and
-      // a status is also in the entries that return it.
-      return { codes: codes, statuses: statuses, reasons: [], unknown: unknown, owned: [], prefix: prefix, words: codes.length ? [] : words(joined), payload: false };
+    if (!/^[\d\s-]+$/.test(bare) || !/\d/.test(bare)) return false;
+    var joined = bare.replace(/\s+/g, "");
+    if (!noteCode(found, joined)) {
+      bare.split(/\s+/).forEach(function (g) { if (g !== joined) noteCode(found, g); });
     }
+    if (index.statusDocs.has(joined) && found.statuses.indexOf(joined) < 0) found.statuses.push(joined);
+    if (!found.codes.length && !found.statuses.length && /^\d+$/.test(joined)) {
+      var starts = false;
+      index.codeDocs.forEach(function (_, c) { if (!starts && c.startsWith(joined)) starts = true; });
+      if (starts) found.prefix = joined;
+      else noteCode(found, joined, true);
+    }
+    // A number that is no platform code may be a provider's own (Gupshup's 1002), and
+    // a status is also in the entries that return it: the number is one of the words, not
+    // an owned number.
+    found.owned = [];
+    found.words = found.codes.length ? [] : words(joined);
+    return true;
+  }
+
+  // statusesSaid finds the HTTP statuses the text says are ones (STATUS_CONTEXT).
+  function statusesSaid(found, text) {
     STATUS_CONTEXT.forEach(function (re) {
-      text.replace(re, function (_, s) { if (index.statusDocs.has(s) && statuses.indexOf(s) < 0) statuses.push(s); return _; });
+      text.replace(re, function (_, s) { if (index.statusDocs.has(s) && found.statuses.indexOf(s) < 0) found.statuses.push(s); return _; });
     });
-    // A status's reason phrase alone ("Bad request - please check your parameters") names
-    // it less surely than its number does.
-    var reasons = [];
-    if (!statuses.length) {
-      text.replace(REASON, function (m) {
-        var s = REASONS[m.toLowerCase().replace(/[^a-z]/g, "").replace("authoris", "authoriz")];
-        if (s && index.statusDocs.has(s) && reasons.indexOf(s) < 0) reasons.push(s);
-        return m;
-      });
-    }
-    text.replace(CODE_FIELD, function (_, c) { code(c, true); return _; });
-    text.replace(CODE_AFTER_STATUS, function (_, c) { code(c, true); return _; });
+  }
+
+  // reasonPhrasesSaid: a status's reason phrase alone ("Bad request - please check your
+  // parameters") names it less surely than its number does.
+  function reasonPhrasesSaid(found, text) {
+    text.replace(REASON, function (m) {
+      var s = REASONS[m.toLowerCase().replace(/[^a-z]/g, "").replace("authoris", "authoriz")];
+      if (s && index.statusDocs.has(s) && found.reasons.indexOf(s) < 0) found.reasons.push(s);
+      return m;
+    });
+  }
+
+  // codesSaid finds the numbers the text says are codes (CODE_FIELD, CODE_AFTER_STATUS,
+  // CODE_SAID), then any long number that is a code.
+  function codesSaid(found, text) {
+    text.replace(CODE_FIELD, function (_, c) { noteCode(found, c, true); return _; });
+    text.replace(CODE_AFTER_STATUS, function (_, c) { noteCode(found, c, true); return _; });
     text.replace(CODE_SAID, function (m, c, at) {
       // "status code 400" is a status, said above.
-      if (!/^code/i.test(m) || !/status[\s_]*$/i.test(text.slice(Math.max(0, at - 8), at))) code(c, true);
+      if (!/^code/i.test(m) || !/status[\s_]*$/i.test(text.slice(Math.max(0, at - 8), at))) noteCode(found, c, true);
       return m;
     });
     // Any long number that is a code, wherever it is: "131047: Re-engagement message",
     // "[131048] Spam rate limit hit", "error-code-131042".
-    text.replace(/\d{5,}/g, function (m) { code(m); return m; });
-    var said = null;
-    var trimmed = text.trim();
-    // A paste that opens with a brace, or that sets two or more quoted fields
-    // ("type: '…', title: \"…\"", a payload's inside cut loose), is a payload.
+    text.replace(/\d{5,}/g, function (m) { noteCode(found, m); return m; });
+  }
+
+  // payloadSays returns what a pasted payload says, or null when the paste is none or says
+  // nothing. A paste that opens with a brace, or that sets two or more quoted fields
+  // ("type: '…', title: \"…\"", a payload's inside cut loose), is a payload.
+  function payloadSays(trimmed) {
     var fields = trimmed.match(/\b\w+["'\]]*\s*(?:=>|[:=])\s*["'{\[]/g) || [];
-    if (/^[\[{]/.test(trimmed) || fields.length >= 2) {
-      // A pasted payload: its words are what it says (message, title, details), not its
-      // keys. Strict JSON is read as such; anything else (a Python dict, a Ruby hash, a cut
-      // paste) by the same keys in any quotes.
-      payload = true;
-      said = [];
-      var parsed = null;
-      try { parsed = JSON.parse(trimmed); } catch (e) { /* not JSON: read by pattern */ }
-      if (parsed !== null && typeof parsed === "object") {
-        (function walk(v, key) {
-          if (Array.isArray(v)) v.forEach(function (x) { walk(x, key); });
-          else if (v && typeof v === "object") Object.keys(v).forEach(function (k) { walk(v[k], k); });
-          else if (/^(details?|title|message|error_user_msg|error_user_title|reason|description)$/.test(key) && typeof v === "string") said.push(v);
-        })(parsed, "");
-      } else {
-        trimmed.replace(/\b(?:details?|title|message|error_user_msg|error_user_title|reason|description)["'\]]*\s*(?:=>|[:=])\s*(?:"((?:[^"\\]|\\.)*)"?|'((?:[^'\\]|\\.)*)'?)/gi, function (_, d, s) {
-          said.push(d !== undefined ? d : s || "");
-          return _;
-        });
-      }
-      if (!said.join("").trim()) { said = null; payload = false; }
+    if (!/^[\[{]/.test(trimmed) && fields.length < 2) return null;
+    // A pasted payload: its words are what it says (message, title, details), not its
+    // keys. Strict JSON is read as such; anything else (a Python dict, a Ruby hash, a cut
+    // paste) by the same keys in any quotes.
+    var said = [], parsed = null;
+    try { parsed = JSON.parse(trimmed); } catch (e) { /* not JSON: read by pattern */ }
+    if (parsed !== null && typeof parsed === "object") {
+      (function walk(v, key) {
+        if (Array.isArray(v)) v.forEach(function (x) { walk(x, key); });
+        else if (v && typeof v === "object") Object.keys(v).forEach(function (k) { walk(v[k], k); });
+        else if (/^(details?|title|message|error_user_msg|error_user_title|reason|description)$/.test(key) && typeof v === "string") said.push(v);
+      })(parsed, "");
+    } else {
+      trimmed.replace(/\b(?:details?|title|message|error_user_msg|error_user_title|reason|description)["'\]]*\s*(?:=>|[:=])\s*(?:"((?:[^"\\]|\\.)*)"?|'((?:[^'\\]|\\.)*)'?)/gi, function (_, d, s) {
+        said.push(d !== undefined ? d : s || "");
+        return _;
+      });
     }
-    text = said ? said.join(" ") : text;
+    return said.join("").trim() ? said.join(" ") : null;
+  }
+
+  // wordsSaid lists the words of text, each once, leaving out the codes and owned numbers
+  // found.
+  function wordsSaid(found, text) {
     // Codes found are not also words; "(#131047)" inside a message is the code.
-    text = text.replace(/\(?#\d+\)?/g, " ");
-    codes.forEach(function (c) { text = text.replace(new RegExp("(^|\\D)" + c + "(?!\\d)", "g"), "$1 "); });
+    text = withoutNumbers(text.replace(/\(?#\d+\)?/g, " "), found.codes);
     // "InvalidParams", "TemplateParamCountMismatch": an identifier's words, when the
     // identifier itself is not a word of the site.
     text = text.replace(/[A-Za-z]*[a-z][A-Z][A-Za-z]*/g, function (m) {
       var s = stem(fold(m));
       return index.terms[lowerBound(s)] === s ? m : m.replace(/([a-z])([A-Z])/g, "$1 $2");
     });
-    owned.forEach(function (c) { text = text.replace(new RegExp("(^|\\D)" + c + "(?!\\d)", "g"), "$1 "); });
+    text = withoutNumbers(text, found.owned);
     // A word said twice ("message … message") counts once.
     var seen = new Set();
-    var distinct = words(text).filter(function (w) { var s = stem(english(w)); return !seen.has(s) && seen.add(s); });
-    return { codes: codes, statuses: statuses, reasons: reasons, unknown: unknown, owned: owned, prefix: "", words: distinct, payload: payload };
+    return words(text).filter(function (w) { var s = stem(english(w)); return !seen.has(s) && seen.add(s); });
+  }
+
+  // withoutNumbers blanks each of numbers where it stands whole in text.
+  function withoutNumbers(text, numbers) {
+    return numbers.reduce(function (t, c) { return t.replace(new RegExp("(^|\\D)" + c + "(?!\\d)", "g"), "$1 "); }, text);
   }
 
   // Words that say a query reports an error rather than asks how something works.
