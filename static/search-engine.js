@@ -280,7 +280,8 @@ var SearchEngine = function (raw, fetchPart) {
     return true;
   }
 
-  // statusesSaid finds the HTTP statuses the text says are ones (STATUS_CONTEXT).
+  // statusesSaid finds the HTTP statuses the text marks as statuses (STATUS_CONTEXT: "HTTP
+  // 403", "429 Too Many Requests", "status code 400").
   function statusesSaid(found, text) {
     STATUS_CONTEXT.forEach(function (re) {
       text.replace(re, function (_, s) { if (index.statusDocs.has(s) && found.statuses.indexOf(s) < 0) found.statuses.push(s); return _; });
