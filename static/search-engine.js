@@ -231,7 +231,7 @@ var SearchEngine = function (raw, fetchPart) {
   function analyze(q) {
     // "131_026" is 131026; stack frames, exception class names and log prefixes are noise.
     var text = withoutNoise(q).replace(/(\d)_(?=\d{3}(?!\d))/g, "$1");
-    var found = { codes: [], statuses: [], reasons: [], unknown: [], owned: [], prefix: "", words: [], payload: false };
+    var found = { codes: [], statuses: [], reasons: [], unknown: [], owned: [], prefix: "", payload: false };
     if (codeAlone(found, text)) return found;
     statusesSaid(found, text);
     if (!found.statuses.length) reasonPhrasesSaid(found, text);
