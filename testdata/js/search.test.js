@@ -417,6 +417,9 @@ const readings = [
   ["{\"error\": {\"message\": \"N\\u00famero inv\\u00e1lido\", \"code\": 131026}}", { codes: ["131026"], words: ["numero", "invalido"], payload: true, report: true }],
   ["{\"errors\": [{\"code\": 131026, \"title\": \"Message undeliverable\"}]}", { codes: ["131026"], words: ["message", "undeliverable"], payload: true, report: true }],
   ["type: 'OAuthException', message: 'Invalid parameter'", { words: ["invalid", "parameter"], payload: true, report: true }],
+  // A brace makes a payload of one field; without it, one quoted field is a sentence's.
+  ["{\"message\": \"Template is paused\"}", { words: ["template", "paused"], payload: true, report: true }],
+  ["Error message: 'Template is paused' when sending", { words: ["error", "message", "template", "paused", "sending"], report: true }],
   ["{\"error\": {\"code\": 131047}}", { codes: ["131047"], words: ["error", "code"], report: true }],
   ["InvalidParams TemplateParamCountMismatch", { words: ["invalid", "params", "template", "count", "mismatch"], report: true }],
   ["message message template", { words: ["message", "template"] }],
