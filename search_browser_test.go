@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -128,9 +129,11 @@ func TestSearchAddress(t *testing.T) {
 	// a second parameter): reloading the page must search for all of it, not for "(".
 	const pasted = "(#131047) Re-engagement & more"
 	chromedp.Do(ctx, chromedp.Click("#search-q"), chromedp.Evaluate[chromedp.Void](`document.getElementById("search-q").select()`), chromedp.KeyEvent(pasted))
-	search, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.search`))
-	q, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`new URLSearchParams(location.search).get("q") || ""`))
-	if q != pasted {
+	// The address follows the results, which wait for the shards the last words need.
+	readBack := `new URLSearchParams(location.search).get("q") === ` + strconv.Quote(pasted)
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](readBack, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		search, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.search`))
+		q, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`new URLSearchParams(location.search).get("q") || ""`))
 		t.Errorf("address after typing %q: %q, which reads back as %q", pasted, search, q)
 	}
 }
