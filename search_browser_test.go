@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -327,5 +328,28 @@ func TestSearchLateShard(t *testing.T) {
 	got, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`kbSearch.lastQuery + " " + (document.querySelector("#search-q-results [role=option]") || {href: ""}).href`))
 	if !strings.HasPrefix(got, "131047 ") || !strings.HasSuffix(got, "/kb/codes/131047/") {
 		t.Errorf("after a late shard: %q, want the results of 131047 still shown", got)
+	}
+}
+
+// TestSearchSectionResult: a result that is a guide's section links to the section and is
+// titled with its guide's title, then the section's heading.
+func TestSearchSectionResult(t *testing.T) {
+	s := checkedSite(t)
+	ctx := browser(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.url+"search/?q=forgot+the+two-step+verification+PIN")); err != nil {
+		t.Fatal(err)
+	}
+	got, err := chromedp.Run(ctx, chromedp.Poll[string](`(function () { var o = document.querySelector("#search-q-results [role=option]"); return o ? o.getAttribute("href") + "|" + o.querySelector(".result-title").textContent : ""; })()`, chromedp.WithPollingTimeout(10*time.Second)))
+	if err != nil {
+		t.Fatal("no results")
+	}
+	href, title, _ := strings.Cut(got, "|")
+	if !strings.HasSuffix(href, "registration/#forgot-the-two-step-verification-pin") {
+		t.Errorf("first result links to %q, want the registration guide's section", href)
+	}
+	front, _ := os.ReadFile("content/registration.md")
+	want := regexp.MustCompile(`(?m)^title = "(.*)"$`).FindSubmatch(front)
+	if want == nil || title != string(want[1])+": Forgot the two-step verification PIN" {
+		t.Errorf("first result is titled %q, want its guide's title, then the section's heading", title)
 	}
 }

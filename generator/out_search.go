@@ -42,6 +42,7 @@ func buildSearchIndex(s *Site) (Files, error) {
 	}
 	for _, pg := range s.Pages {
 		ix.Docs = append(ix.Docs, contentDoc(s, pg))
+		ix.Docs = append(ix.Docs, sectionDocs(s, pg)...)
 	}
 	for _, st := range s.Statuses {
 		ix.Docs = append(ix.Docs, statusDoc(st))
@@ -216,6 +217,34 @@ func contentDoc(s *Site, pg *Page) searchindex.Doc {
 		}
 	}
 	return searchindex.Doc{URL: contentPath(pg.Slug), Title: pg.Title, TitleText: title, Text: []string{pg.Description, pg.Body}, Guide: true}
+}
+
+// sectionDocs are a guide's sections, each found by its heading and its own text, so that
+// "forgot the two-step PIN" opens the registration page at that section. The page's
+// document still holds them all, for a query about the page's subject as a whole. A
+// numbered step and a heading that names a code are left in the page, as contentDoc says,
+// and so is a heading that is a provider's name (the escalation guide's "Aircall"), which
+// the provider's own page answers.
+func sectionDocs(s *Site, pg *Page) []searchindex.Doc {
+	var docs []searchindex.Doc
+	for _, sec := range guideSections(pg.Body) {
+		heading := plainText(sec.Heading)
+		if numberedStep.MatchString("## "+sec.Heading) || len(FindCodeMentions([]byte(sec.Heading), func(c string) bool { return s.Code(c) != nil })) > 0 || namesProvider(s, heading) {
+			continue
+		}
+		doc := searchindex.Doc{URL: contentPath(pg.Slug) + "#" + sec.ID, Title: heading, TitleText: []string{heading}, Guide: true}
+		// A reference page's sections, like the page, are found by what names them.
+		if !pg.Reference {
+			doc.Text = []string{sec.Text}
+		}
+		docs = append(docs, doc)
+	}
+	return docs
+}
+
+// namesProvider says whether text is one of the providers' names.
+func namesProvider(s *Site, text string) bool {
+	return slices.ContainsFunc(s.Providers, func(p *Provider) bool { return strings.EqualFold(p.Name, text) || strings.EqualFold(p.Slug, text) })
 }
 
 // statusDoc is an HTTP status's page, which lists Meta's codes and the provider entries that

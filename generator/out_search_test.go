@@ -97,6 +97,8 @@ func TestSearchIndex(t *testing.T) {
 		{"messag", "providers/acme/", 0},                       // a FAQ question
 		{"open", "window/", 1},                                 // a content page's heading
 		{"customer", "window/", 0},                             // its text
+		{"open", "window/#when-it-opens", 1},                   // the section under that heading
+		{"customer", "window/#when-it-opens", 0},               // and its text
 		{"bad", "http/400/", 1},                                // an HTTP status, by its name
 		{"acm", "codes/63016/", 1},                             // a provider's own code, by the provider
 		{"acm", "codes/131047/", 0},                            // Meta's code, listed by the provider
@@ -110,6 +112,13 @@ func TestSearchIndex(t *testing.T) {
 		}
 		if f != tc.title {
 			t.Errorf("term %q in %s: title flag %d, want %d", tc.term, tc.url, f, tc.title)
+		}
+	}
+	// A guide's section is found at its heading's id on the rendered page.
+	for _, d := range idx.Docs {
+		page, id, ok := strings.Cut(d[0], "#")
+		if ok && !strings.HasPrefix(page, "providers/") && !strings.Contains(string(files[page+"index.html"]), `id="`+id+`"`) {
+			t.Errorf("section %s: no such id on %sindex.html", d[0], page)
 		}
 	}
 	var eq map[string]string

@@ -29,7 +29,8 @@ var SearchEngine = function (raw, fetchPart) {
   // to Meta's for the same words (PROVIDER_CODE); a guide is preferred for a question
   // (GUIDE); a provider's own number said with the provider's name adds OWN_NUMBER, said
   // without it OWN_NUMBER_ALONE, enough to pass entries that only mention the number.
-  var ONPREM = 0.75, PROVIDER_CODE = 0.85, GUIDE = 1.3, OWN_NUMBER = 30, OWN_NUMBER_ALONE = 2;
+  // A guide's section yields to a page that answers as well (SECTION).
+  var ONPREM = 0.75, PROVIDER_CODE = 0.85, GUIDE = 1.3, OWN_NUMBER = 30, OWN_NUMBER_ALONE = 2, SECTION = 0.8;
   // The first RANKED are reweighed by their titles; results under FLOOR of the best are the
   // long tail of weak matches; a search lists RESULTS at most.
   var RANKED = 60, FLOOR = 0.2, RESULTS = 20;
@@ -102,6 +103,17 @@ var SearchEngine = function (raw, fetchPart) {
     if (st) index.statusDocs.set(st[1], i);
     if (!d[0]) d[0] = raw.paths.code + d[1] + "/";
   });
+  // A guide's section ("registration/#forgot-the-pin") is found on its own; pageOf is its
+  // guide's document, for the result's title and so that a page shows once in the results.
+  index.pageOf = new Map();
+  var docAt = new Map();
+  raw.docs.forEach(function (d, i) { docAt.set(d[0], i); });
+  raw.guides.forEach(function (i) {
+    var hash = raw.docs[i][0].indexOf("#");
+    if (hash > 0 && docAt.has(raw.docs[i][0].slice(0, hash))) index.pageOf.set(i, docAt.get(raw.docs[i][0].slice(0, hash)));
+  });
+  // isEntry: a provider's entry is a part of its page, as a section is of a guide's.
+  function isEntry(d) { return d[0].indexOf("#") > 0 && d[0].lastIndexOf(raw.paths.provider, 0) === 0; }
 
   // part fetches the index's part name into index[name] once; null when it is here already.
   // The codes' equivalents under other APIs ("eq") only a query that finds a code needs;
@@ -426,11 +438,10 @@ var SearchEngine = function (raw, fetchPart) {
     wordMatches(scores, a);
     literalPhrases(scores, a);
     var ranked = Array.from(scores.entries()).sort(byScore).slice(0, RANKED);
-    api.last = ranked;
     // Only a query with words has titles to name and ties of words to settle.
     if (said.stems.size) ranked.forEach(function (e) { if (e[1] < NEAR) e[1] = adjusted(e[1], e[0], a, said); });
-    ranked.sort(byScore);
-    return cut(ranked);
+    api.last = onePerPage(ranked.sort(byScore));
+    return cut(api.last);
   }
 
   // add adds s to document doc's score.
@@ -480,7 +491,7 @@ var SearchEngine = function (raw, fetchPart) {
       var p = postings(t);
       for (var k = 0; k < p.length; k += 2) {
         var d = index.docs[p[k]];
-        if (d[0].indexOf("#") > 0 && said.namesProvider(d)) add(scores, p[k], STATUS - i);
+        if (isEntry(d) && said.namesProvider(d)) add(scores, p[k], STATUS - i);
       }
     });
   }
@@ -571,6 +582,7 @@ var SearchEngine = function (raw, fetchPart) {
     s = titleNamed(s, d, said);
     s = guideAnswers(s, doc, a);
     s = providerCodeYields(s, d, said);
+    s = sectionYields(s, doc);
     return ownNumber(s, d, said);
   }
 
@@ -612,14 +624,20 @@ var SearchEngine = function (raw, fetchPart) {
   // Meta's code is the same for all. Without the provider, Meta's code of a provider's own
   // number comes first too ("whatsapp::external::2001" is On-Premises 2001, not Vonage's).
   function providerCodeYields(s, d, said) {
-    return (d[1] || d[0].indexOf("#") > 0) && !d[6] && !said.namesProvider(d) ? s * PROVIDER_CODE : s;
+    return (d[1] || isEntry(d)) && !d[6] && !said.namesProvider(d) ? s * PROVIDER_CODE : s;
+  }
+
+  // sectionYields: a guide's section yields to a page that answers as well, since the page
+  // is what the query's words name as a whole.
+  function sectionYields(s, doc) {
+    return index.pageOf.has(doc) ? s * SECTION : s;
   }
 
   // ownNumber: a provider's own number is its entry when the query names the provider too
   // ("contact Gupshup Team - 500"); without the provider, the entry numbered 500 still
   // comes before entries that only mention 500 ("whatsapp 500").
   function ownNumber(s, d, said) {
-    var own = !d[1] && d[0].indexOf("#") > 0 && /^\d+/.exec(d[2]);
+    var own = !d[1] && isEntry(d) && /^\d+/.exec(d[2]);
     if (!own || !said.stems.has(own[0])) return s;
     return s + (said.namesProvider(d) ? OWN_NUMBER : OWN_NUMBER_ALONE);
   }
@@ -630,6 +648,24 @@ var SearchEngine = function (raw, fetchPart) {
     var top = ranked.length ? ranked[0][1] : 0;
     var floor = top < NEAR ? top * FLOOR : 0;
     return ranked.filter(function (e) { return e[1] >= floor; }).slice(0, RESULTS).map(function (e) { return e[0]; });
+  }
+
+  // onePerPage lists a guide once, at the better rank of the page and its sections; a
+  // section that the query finds as surely as its page (before it yields) stands for the
+  // page, so that the result opens the page at the answer.
+  function onePerPage(ranked) {
+    var at = new Map(), out = [];
+    ranked.forEach(function (e) {
+      var page = index.pageOf.has(e[0]) ? index.pageOf.get(e[0]) : e[0];
+      if (!at.has(page)) {
+        at.set(page, out.length);
+        out.push(e);
+        return;
+      }
+      var kept = out[at.get(page)];
+      if (kept[0] === page && e[1] >= kept[1] * SECTION) out[at.get(page)] = [e[0], kept[1]];
+    });
+    return out;
   }
 
   var api = {

@@ -194,6 +194,8 @@
       code.textContent = d[1];
       head.appendChild(code);
       head.appendChild(document.createTextNode(" "));
+    } else if (index.pageOf.has(doc)) {
+      head.appendChild(document.createTextNode(index.docs[index.pageOf.get(doc)][2] + ": "));
     } else if (d[0].indexOf("#") > 0) {
       head.appendChild(document.createTextNode(listedBy(d) + ": "));
     }
