@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"strconv"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -136,5 +137,39 @@ func TestSearchIndex(t *testing.T) {
 		if strings.HasPrefix(name, "search/") && !bytes.Equal(b, again[name]) {
 			t.Errorf("%s differs between two builds", name)
 		}
+	}
+}
+
+// TestSectionDocs: a guide's second- and third-level headings are documents of their own,
+// each with the text up to the next heading; a numbered step, a heading that names a code
+// and one that names a provider stay in the page; a reference page's sections are found by
+// their headings only.
+func TestSectionDocs(t *testing.T) {
+	files := archiveFiles(readArchive(t, "testdata/site.txtar"))
+	body := "Intro.\n\n## Why it opens\n\nA customer writes.\n\n### When it closes\n\nA day later.\n" +
+		"## 2. Read the webhook\n\nStep text.\n\n## What 131047 means\n\nCode text.\n\n## Acme\n\nProvider text.\n\n#### Deep\n\nDeep text.\n"
+	files["content/guide.md"] = "+++\ntitle = \"Guide\"\n+++\n" + body
+	files["content/words.md"] = "+++\ntitle = \"Words\"\nreference = true\n+++\n## Window\n\nThe time to reply.\n"
+	site, err := Load(input(files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type got struct{ URL, Title, Text string }
+	read := func(slug string) []got {
+		var out []got
+		for _, d := range sectionDocs(site, site.Page(slug)) {
+			out = append(out, got{d.URL, d.Title, strings.Join(d.Text, "|")})
+		}
+		return out
+	}
+	want := []got{
+		{"guide/#why-it-opens", "Why it opens", "\nA customer writes.\n\n"},
+		{"guide/#when-it-closes", "When it closes", "\nA day later.\n"},
+	}
+	if g := read("guide"); !reflect.DeepEqual(g, want) {
+		t.Errorf("guide's sections:\n got %q\nwant %q", g, want)
+	}
+	if g := read("words"); !reflect.DeepEqual(g, []got{{"words/#window", "Window", ""}}) {
+		t.Errorf("reference page's sections: %q", g)
 	}
 }
