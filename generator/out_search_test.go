@@ -3,8 +3,8 @@ package generator
 import (
 	"bytes"
 	"encoding/json"
-	"strconv"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
