@@ -87,14 +87,15 @@ func (l *loader) retryAfter(ix *tomlpos.Index, prefix, retry, after string) {
 // aliases keeps a page's words in other languages, each non-blank.
 func (l *loader) aliases(ix *tomlpos.Index, a aliases) []string {
 	var out []string
-	for lang, words := range map[string][]string{"en": a.EN, "pt": a.PT, "es": a.ES} {
-		for i, w := range words {
+	for _, l10n := range a.byLanguage() {
+		for i, w := range l10n.words {
 			if strings.TrimSpace(w) == "" {
-				l.errs.Add(ix.Item("aliases."+lang, i), "aliases: %s entry %d is empty", lang, i+1)
+				l.errs.Add(ix.Item("aliases."+l10n.lang, i), "aliases: %s entry %d is empty", l10n.lang, i+1)
 			}
 		}
+		out = append(out, l10n.words...)
 	}
-	return append(append(append(out, a.EN...), a.PT...), a.ES...)
+	return out
 }
 
 // messages checks the literal strings an API returns: each one something to find, once.

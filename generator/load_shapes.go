@@ -42,10 +42,33 @@ type codeFile struct {
 
 // aliases are the words people use for a page, found by search: plain questions in English
 // ("customer never got my reply") and what Portuguese and Spanish speakers type.
+// aliases are the words people use for a thing, by language: the site's text is English,
+// and agents and customers write in theirs.
 type aliases struct {
 	EN []string `toml:"en"`
 	PT []string `toml:"pt"`
 	ES []string `toml:"es"`
+	ID []string `toml:"id"`
+	HI []string `toml:"hi"`
+	RU []string `toml:"ru"`
+	TR []string `toml:"tr"`
+	AR []string `toml:"ar"`
+	ZH []string `toml:"zh"`
+	DE []string `toml:"de"`
+	FR []string `toml:"fr"`
+	IT []string `toml:"it"`
+}
+
+// byLanguage lists a's languages in the order search reads them.
+func (a aliases) byLanguage() []struct {
+	lang  string
+	words []string
+} {
+	return []struct {
+		lang  string
+		words []string
+	}{{"en", a.EN}, {"pt", a.PT}, {"es", a.ES}, {"id", a.ID}, {"hi", a.HI}, {"ru", a.RU}, {"tr", a.TR},
+		{"ar", a.AR}, {"zh", a.ZH}, {"de", a.DE}, {"fr", a.FR}, {"it", a.IT}}
 }
 
 type providerFile struct {

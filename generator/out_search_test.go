@@ -173,3 +173,24 @@ func TestSectionDocs(t *testing.T) {
 		t.Errorf("reference page's sections: %q", g)
 	}
 }
+
+// TestAliasesOfEveryLanguage: an alias in any of the format's languages names its page in
+// the index, as an English one does.
+func TestAliasesOfEveryLanguage(t *testing.T) {
+	files := archiveFiles(readArchive(t, "testdata/site.txtar"))
+	files["content/window.md"] = strings.Replace(files["content/window.md"], "+++\n## ", "[aliases]\nid = [\"kedaluwarsa\"]\nit = [\"scaduta\"]\n+++\n## ", 1)
+	built, err := build(t, files, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, terms := decodeIndex(t, built)
+	for _, term := range []string{"kedaluwarsa", "scaduta"} {
+		found := false
+		for d, title := range terms[term] {
+			found = found || idx.Docs[d][0] == "window/" && title == 1
+		}
+		if !found {
+			t.Errorf("alias %q does not name window/ in the index", term)
+		}
+	}
+}
