@@ -457,6 +457,7 @@ var SearchEngine = function (raw, fetchPart) {
     index.names.forEach(function (n, i) { if (tokenize(n).some(function (w) { return stems.has(w); })) named.add(String(i)); });
     return {
       stems: stems,
+      namesAnyProvider: named.size > 0,
       namesProvider: function (d) { return d[5].split(",").some(function (i) { return named.has(i); }); }
     };
   }
@@ -624,7 +625,9 @@ var SearchEngine = function (raw, fetchPart) {
   // Meta's code is the same for all. Without the provider, Meta's code of a provider's own
   // number comes first too ("whatsapp::external::2001" is On-Premises 2001, not Vonage's).
   function providerCodeYields(s, d, said) {
-    return (d[1] || isEntry(d)) && !d[6] && !said.namesProvider(d) ? s * PROVIDER_CODE : s;
+    if (!(d[1] || isEntry(d)) || d[6] || said.namesProvider(d)) return s;
+    // An entry of another provider than the one the query names is about another product.
+    return isEntry(d) && said.namesAnyProvider ? s * PROVIDER_CODE * PROVIDER_CODE : s * PROVIDER_CODE;
   }
 
   // sectionYields: a guide's section yields to a page that answers as well, since the page

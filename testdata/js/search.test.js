@@ -116,7 +116,8 @@ const searchQueries = [
   ["pair rate limit", "codes/131056/"],
   ["re-engagement message", "codes/131047/"],
   ["experiment", "codes/130472/"],
-  ["payment", "codes/131042/"],
+  // A concept alone is its guide's (issue 26): the billing guide, which leads to 131042.
+  ["payment", "billing/"],
   ["aircall", "providers/aircall/"],
   ["quality rating", "quality/"],
   ["messaging tiers", "tiers/"],
@@ -200,11 +201,15 @@ const pastedQueries = [
   ["200", "codes/200/"],
 ];
 
+// onPage says whether result u is page w or one of its sections ("registration/#forgot-…"
+// is on "registration/").
+const onPage = (u, w) => u === w || (!w.includes("#") && u.startsWith(w + "#"));
+
 test("written queries put their page first", async () => {
   const wrong = [];
   for (const [q, want] of searchQueries.concat(pastedQueries)) {
     const got = await engine.find(q);
-    if (got[0] !== want) wrong.push(`${q.slice(0, 60)}: ${got.slice(0, 4).join(" ")}, want ${want} first`);
+    if (!onPage(got[0] || "", want)) wrong.push(`${q.slice(0, 60)}: ${got.slice(0, 4).join(" ")}, want ${want} first`);
   }
   assert.deepEqual(wrong, []);
 });
@@ -223,7 +228,6 @@ const rankedQueries = [
   // (Only two: the third place is the last number read as a prefix, so Telnyx's 10004 took
   // it from 63005 when Telnyx's table arrived; a ranking question left open, not this rule.)
   ["whatsapp 1000", ["codes/1000/", "providers/vonage/#code-1000"]],
-  ["whatsapp 500", ["codes/500/", "http/500/", "providers/gupshup/#code-500"]],
   // (Two: the third place went from Bird's 21, the number read as a prefix, to the webhooks
   // guide when that guide grew; Bird's 20 and 21 follow in fourth and fifth.)
   ["sending via bird returns 2", ["providers/bird/#code-2", "send-response/"]],
@@ -244,6 +248,15 @@ test("rules order the first results", async () => {
   }
 });
 
+// The same rule where a literal message of another code says the number: 131053's
+// "failed with http code 500" is pasted whole, and finds 131053 by its phrase, so the number
+// stays a title word of it and may come first; the order of the rest still holds.
+test("whatsapp 500: Meta's code 500, the status page, then Gupshup's own 500", async () => {
+  const got = (await engine.find("whatsapp 500")).slice(0, 4);
+  const at = (p) => got.indexOf(p);
+  assert.ok(at("codes/500/") >= 0 && at("codes/500/") < at("http/500/") && at("http/500/") < at("providers/gupshup/#code-500"), got.join(" "));
+});
+
 // A status alone: its page, then what has the status in its title, then Meta's code that
 // returns it, before any provider's entry that merely returns it. Which providers title an
 // entry with the status changes as data is added, so the rule is checked, not a list.
@@ -255,10 +268,6 @@ test("a status alone: its page, entries titled with it, then Meta's code", async
   const title = (p) => engine.index.docs.find((d) => d[0] === p)[2];
   for (const p of got.slice(1, meta)) assert.match(title(p), /\b429\b/, p + " before Meta's code");
 });
-
-// onPage says whether result u is page w or one of its sections ("registration/#forgot-…"
-// is on "registration/").
-const onPage = (u, w) => u === w || (!w.includes("#") && u.startsWith(w + "#"));
 
 // The real queries of testdata/search-corpus.tsv (pasted errors, HTTP status lines, messages,
 // questions in English, Portuguese and Spanish, gathered from public threads): how many put
