@@ -54,7 +54,7 @@ var sameWord = map[string]string{
 	"qualidade": "quality", "calidad": "quality", "aprovado": "approved", "aprovada": "approved",
 	"aprobado": "approved", "aprobada": "approved", "rejeitado": "rejected", "rejeitada": "rejected",
 	"rechazado": "rejected", "rechazada": "rejected", "recusado": "rejected", "janela": "window", "ventana": "window",
-	"pausado": "paused", "pausada": "paused", "verificacao": "verification", "verificacion": "verification",
+	"pausado": "paused", "pausada": "paused", "pausados": "paused", "pausadas": "paused", "pausa": "paused", "pausar": "paused", "verificacao": "verification", "verificacion": "verification",
 	"receber": "receive", "recebendo": "receive", "recibir": "receive", "recibiendo": "receive",
 	"telefone": "phone", "telefono": "phone",
 	// French, folded ("modèle" is "modele")
