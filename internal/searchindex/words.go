@@ -29,7 +29,11 @@ const stopList = "the and for are but not you your with this that from was were 
 	// French, German and Italian, the same kinds of word
 	"le les des du une et pas je il elle nous vous ne qui sur dans avec au aux ce cette mon ma mes sa ses leur ont sont ete " +
 	"der die das und nicht ein eine einen mit ich wird wurde werden auf fur von zu im den dem sie wir bei nach oder aber wenn kann kein keine noch nur auch dass " +
-	"lo gli di del della dei delle che per sono questo questa mio mia anche come ho ha"
+	"lo gli di del della dei delle che per sono questo questa mio mia anche come ho ha " +
+	"ist sind mein meine est " +
+	// Indonesian and Turkish (the negations tidak, belum, bukan, değil carry the meaning and stay)
+	"yang ke dan dari untuk ini itu saya kami kita sudah ada apa bagaimana kenapa juga dengan atau karena masih padahal tapi nya sih kok " +
+	"ve bir bu ile icin gibi ama veya mi mı ne cok"
 
 // sameWord maps the Portuguese and Spanish forms of the words that are on nearly every page
 // (error, message, template, send, number) to the English word, so that "erro" or
@@ -63,7 +67,8 @@ var sameWord = map[string]string{
 	"echec": "failed", "echoue": "failed", "bloque": "blocked", "bloquee": "blocked", "livre": "delivered",
 	"distribue": "delivered", "paiement": "payment", "compte": "account", "entreprise": "business",
 	"qualite": "quality", "approuve": "approved", "rejete": "rejected", "fenetre": "window",
-	"jeton": "token",
+	"jeton": "token", "delivre": "delivered", "delivres": "delivered", "delivree": "delivered", "remis": "delivered",
+	"enregistre": "registered", "destinataire": "recipient", "refusee": "rejected", "refusees": "rejected",
 	// German, folded ("Qualität" is "qualitat")
 	"fehler": "error", "nachricht": "message", "nachrichten": "message", "vorlage": "template", "vorlagen": "template",
 	"senden": "send", "gesendet": "send", "versenden": "send", "versendet": "send", "nummer": "number",
@@ -71,12 +76,18 @@ var sameWord = map[string]string{
 	"blockiert": "blocked", "gesperrt": "blocked", "fehlgeschlagen": "failed", "konto": "account",
 	"zahlung": "payment", "genehmigt": "approved", "abgelehnt": "rejected", "qualitat": "quality",
 	"unternehmen": "business", "fenster": "window", "ungultig": "invalid", "gultig": "valid",
+	"verwarnt": "warned", "geflaggt": "flagged", "nachrichtenvorlage": "template", "nachrichtenvorlagen": "template",
+	"anzeigename": "display", "abgelaufen": "expired", "zustellbar": "delivered", "unzustellbar": "delivered",
+	"einspruch": "appeal", "qualitatsrating": "quality", "qualitatsbewertung": "quality",
 	// Italian
 	"errore": "error", "errori": "error", "messaggio": "message", "messaggi": "message", "modello": "template",
 	"modelli": "template", "inviare": "send", "inviato": "send", "inviata": "send", "inviati": "send", "invio": "send",
 	"consegnato": "delivered", "consegnata": "delivered", "consegnati": "delivered", "bloccato": "blocked",
 	"bloccata": "blocked", "fallito": "failed", "fallita": "failed", "approvato": "approved", "rifiutato": "rejected",
 	"qualita": "quality", "azienda": "business", "finestra": "window",
+	"recapitato": "delivered", "recapitati": "delivered", "recapitata": "delivered", "recapitare": "delivered",
+	"sospeso": "suspended", "sospensione": "suspended", "limitato": "restricted", "scaduto": "expired",
+	"messaggistica": "messaging",
 	// Indonesian
 	"pesan": "message", "templat": "template", "terkirim": "delivered", "gagal": "failed", "kesalahan": "error",
 	"diblokir": "blocked", "blokir": "blocked", "nomor": "number", "batas": "limit", "pembayaran": "payment",
@@ -84,6 +95,11 @@ var sameWord = map[string]string{
 	"akun": "account", "bisnis": "business", "kualitas": "quality", "verifikasi": "verification", "jendela": "window",
 	"tertunda": "pending", "ditangguhkan": "suspended", "nonaktif": "disabled", "terblokir": "blocked",
 	"pendaftaran": "registration", "telepon": "phone", "diterima": "receive", "dibaca": "read",
+	"terdaftar": "registered", "mendaftarkan": "register", "daftar": "register", "kedaluwarsa": "expired",
+	"kadaluarsa": "expired", "sesi": "session", "terputus": "disconnected", "putus": "disconnected",
+	"ulang": "again", "resmi": "official", "nama": "name", "tampilan": "display", "dijeda": "paused",
+	"ditemukan": "found", "gambar": "image", "pelanggan": "customer", "tersimpan": "saved",
+	"pemblokiran": "blocked", "gak": "tidak", "nggak": "tidak", "enggak": "tidak", "ga": "tidak",
 	// Turkish, folded as fold does (ö, ü, ç to o, u, c; ş, ğ and ı stay)
 	"mesaj": "message", "mesajlar": "message", "mesajı": "message", "şablon": "template", "şablonu": "template",
 	"iletildi": "delivered", "iletilmedi": "delivered", "gonderildi": "send", "gonderilemedi": "send",
@@ -93,6 +109,9 @@ var sameWord = map[string]string{
 	"doğrulama": "verification",
 	"teslim":    "delivered", "okundu": "read", "bekliyor": "pending", "beklemede": "pending", "askıya": "paused",
 	"kısıtlandı": "restricted", "kısıtlı": "restricted", "kayıt": "registration", "sınır": "limit", "telefon": "phone",
+	"limiti": "limit", "limitini": "limit", "gonderim": "send", "şablonlar": "template", "pencere": "window",
+	"penceresi": "window", "saat": "hours", "saatlik": "hours", "onaylı": "approved", "reddedilmiş": "rejected",
+	"engellenirse": "blocked", "engellenebilir": "blocked", "kayıtlı": "registered",
 }
 
 // glossary is the domain's vocabulary in languages whose words sameWord cannot list whole:
@@ -104,12 +123,14 @@ var sameWord = map[string]string{
 var glossary = map[string]string{
 	// Russian
 	"шаблон": "template", "сообщени": "message", "доставл": "delivered", "ошибк": "error", "блокир": "blocked",
-	"номер": "number", "окн": "window", "лимит": "limit", "ограничен": "limit", "оплат": "payment", "платеж": "payment",
+	"номер": "number", "окн": "window", "лимит": "limit", "ограничен": "restricted", "оплат": "payment", "платеж": "payment",
 	"одобр": "approved", "приостанов": "paused", "бизнес": "business", "аккаунт": "account", "учетн": "account",
 	"отклон": "rejected", "отправ": "send", "получ": "receive", "качеств": "quality", "спам": "spam",
 	"регистр": "registration", "телефон": "phone", "вебхук": "webhook", "токен": "token", "забан": "banned",
 	"доставк": "delivered", "отключ": "disabled", "миграц": "migration", "перенос": "migration", "проверк": "verification",
 	"верификац": "verification", "ожидан": "pending", "прочит": "read",
+	"параметр": "parameter", "количеств": "count", "совпад": "mismatch", "истек": "expired", "истёк": "expired",
+	"модерац": "review", "сесси": "session", "апелляц": "appeal",
 	// Chinese
 	"模板": "template", "消息": "message", "信息": "message", "讯息": "message", "送达": "delivered", "发送": "send",
 	"失败": "failed", "错误": "error", "封禁": "banned", "封号": "banned", "被封": "banned", "屏蔽": "blocked",
@@ -120,6 +141,12 @@ var glossary = map[string]string{
 	"垃圾": "spam", "注册": "registration",
 	"模版": "template", "已读": "read", "手机": "phone", "迁移": "migration", "禁用": "disabled", "受限": "restricted",
 	"名称": "name", "显示": "display", "商业": "business", "待处理": "pending", "审核中": "pending",
+	"参数": "parameter", "数量": "count", "不匹配": "mismatch", "没收到": "receive", "过期": "expired", "扫码": "qr",
+	"格式": "format", "申诉": "appeal", "营销": "marketing",
+	// Chinese in traditional characters (Taiwan, Hong Kong)
+	"訊息": "message", "送達": "delivered", "範本": "template", "樣板": "template", "號碼": "number", "封鎖": "blocked",
+	"帳號": "account", "發送": "send", "傳送": "send", "錯誤": "error", "失敗": "failed", "審核": "review",
+	"驗證": "verification", "註冊": "registration",
 	// Arabic
 	"رسال": "message", "رسائل": "message", "قالب": "template", "قوالب": "template", "تسليم": "delivered",
 	"ارسال": "send", "إرسال": "send", "خطأ": "error", "فشل": "failed", "حظر": "blocked", "محظور": "blocked",
@@ -129,6 +156,9 @@ var glossary = map[string]string{
 	"هاتف": "phone", "استلام": "receive", "استقبال": "receive", "إيقاف": "paused", "متوقف": "paused",
 	"مراجعة": "review", "مزعج": "spam", "توكن": "token", "تحقق": "verification", "معطل": "disabled",
 	"تعطيل": "disabled", "تقييد": "restricted", "مقيد": "restricted", "نموذج": "template", "واتساب": "whatsapp",
+	"منته": "expired", "انتهت": "expired", "جلسة": "session", "مستلم": "recipient", "تنسيق": "format",
+	"يصل": "delivered", "معتمد": "approved", "تسويق": "marketing",
+	"الوصول": "access", "هوك": "webhook", "مؤقت": "temporarily",
 	// Hindi
 	"टेम्पलेट": "template", "संदेश": "message", "मैसेज": "message", "डिलीवर": "delivered", "भेज": "send",
 	"त्रुटि": "error", "एरर": "error", "ब्लॉक": "blocked", "नंबर": "number", "सीमा": "limit", "लिमिट": "limit",
@@ -137,4 +167,6 @@ var glossary = map[string]string{
 	"विंडो": "window", "वेबहुक": "webhook", "रजिस्टर": "registration", "पंजीकरण": "registration", "फ़ोन": "phone",
 	"फोन": "phone", "बिज़नेस": "business", "बिजनेस": "business", "व्यवसाय": "business", "समीक्षा": "review",
 	"रिजेक्ट": "rejected", "अप्रूव": "approved", "टोकन": "token", "स्पैम": "spam", "व्हाट्सएप": "whatsapp",
+	"व्हॉट्सएप": "whatsapp", "वॉट्सऐप": "whatsapp", "व्हॉट्सऐप": "whatsapp", "क्वालिटी": "quality", "पॉलिसी": "policy",
+	"उल्लंघन": "violation", "रिपोर्ट": "report", "ओटीपी": "otp",
 }
