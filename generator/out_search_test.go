@@ -178,13 +178,13 @@ func TestSectionDocs(t *testing.T) {
 // the index, as an English one does.
 func TestAliasesOfEveryLanguage(t *testing.T) {
 	files := archiveFiles(readArchive(t, "testdata/site.txtar"))
-	files["content/window.md"] = strings.Replace(files["content/window.md"], "+++\n## ", "[aliases]\nid = [\"kedaluwarsa\"]\nit = [\"scaduta\"]\n+++\n## ", 1)
+	files["content/window.md"] = strings.Replace(files["content/window.md"], "+++\n## ", "[aliases]\nid = [\"qwzidu\"]\nit = [\"qwzitu\"]\n+++\n## ", 1)
 	built, err := build(t, files, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	idx, terms := decodeIndex(t, built)
-	for _, term := range []string{"kedaluwarsa", "scaduta"} {
+	for _, term := range []string{"qwzidu", "qwzitu"} {
 		found := false
 		for d, title := range terms[term] {
 			found = found || idx.Docs[d][0] == "window/" && title == 1
