@@ -353,6 +353,12 @@ test("codes come in the order said, then their equivalents, each once", async ()
 // and a guide is listed once, whether its page or a section is found.
 test("a section of a guide stands for its page", async () => {
   assert.match((await engine.find("forgot the two-step verification PIN"))[0], /^registration\/#./);
+  // A query that names the guide as a whole opens it at the top: a section stands for its
+  // page only when found as surely.
+  for (const page of ["display-name/", "billing/", "webhooks/", "media/"]) {
+    const q = page.replace("-", " ").replace("/", "");
+    assert.equal((await engine.find(q))[0], page, q);
+  }
   for (const q of ["display name", "messages arrive late or in the wrong order", "number stuck in pending", "webhook not receiving messages", "template rejected"]) {
     const pages = (await engine.find(q)).filter((u) => !u.startsWith("providers/")).map((u) => u.split("#")[0]);
     assert.equal(new Set(pages).size, pages.length, q + ": " + pages.join(" "));
