@@ -76,9 +76,10 @@ func (p *page) prepareCode() error {
 }
 
 // Statement is a provider's statement about a code page's code, with its links and text
-// ready for the page.
+// ready for the page. The entry is a named field, not an embedded one: text/template finds
+// a promoted field by a search through the embedded structs at every use.
 type Statement struct {
-	*Entry
+	Entry                            *Entry
 	HeadingID                        string        // "st-" + the provider's slug + "-" + the entry's anchor
 	ProviderURL, StatusURL, EntryURL string        // links to its provider, HTTP status and row
 	MeaningHTML, ActionHTML          template.HTML // Meaning and Action, as by Markdown
