@@ -21,19 +21,21 @@ func Tokenize(text string) []string {
 // hundreds of times each: looking a word up costs a fraction of finding its glossary words
 // and its stem again.
 type tokenizer struct {
-	words map[string][]string // a folded word's terms, none for a stop word
+	words map[string][]string // a word's terms (see word), none for a stop word
 }
 
 // tokens appends the terms of text to out.
 func (t *tokenizer) tokens(out []string, text string) []string {
-	folded := strings.ToLower(text)
-	if !isASCII(folded) { // ASCII text has nothing to fold, and most text is ASCII
+	// Most text is ASCII, which has no accents to fold, and whose words are the same lowered
+	// or not: its words are lowered one by one, and only the first time they are met (word).
+	folded := text
+	if !isASCII(text) {
 		folded = strings.Map(func(r rune) rune {
 			if r >= 0x300 && r <= 0x36f {
 				return -1 // a combining accent, as in a decomposed "não"
 			}
 			return r
-		}, foldAccents.Replace(folded))
+		}, foldAccents.Replace(strings.ToLower(text)))
 	}
 	// The words are the runs of letters, digits and marks, as strings.FieldsFunc splits them.
 	start := -1
@@ -53,12 +55,13 @@ func (t *tokenizer) tokens(out []string, text string) []string {
 	return out
 }
 
-// word appends the terms of one folded word to out.
-func (t *tokenizer) word(out []string, w string) []string {
-	if terms, ok := t.words[w]; ok {
+// word appends the terms of one word to out: a folded word, or an ASCII word as written.
+func (t *tokenizer) word(out []string, word string) []string {
+	if terms, ok := t.words[word]; ok {
 		return append(out, terms...)
 	}
 	n := len(out)
+	w := strings.ToLower(word)
 	if en := glossaryWords(w); en != nil {
 		for _, e := range en {
 			out = appendTerm(out, e)
@@ -67,9 +70,9 @@ func (t *tokenizer) word(out []string, w string) []string {
 		out = appendTerm(out, w)
 	}
 	if t.words != nil {
-		// Copied: w is a slice of the whole text, which the map would otherwise keep, and
+		// Copied: word is a slice of the whole text, which the map would otherwise keep, and
 		// out is the caller's, which it reuses.
-		t.words[strings.Clone(w)] = slices.Clone(out[n:])
+		t.words[strings.Clone(word)] = slices.Clone(out[n:])
 	}
 	return out
 }
