@@ -59,7 +59,9 @@
 // that templates read them rather than call a method through reflection at every use:
 // DocumentTitle, MetaDescription, Canonical, SiteTitle, NoIndex, OpenSearchURL, FeedURL,
 // and on code pages Lead, CustomerReply, TicketNote, Contents, Causes, NumberCheck,
-// SameStatus, DisagreementTopics (page_code.go). Its methods make links and text relative
+// SameStatus, DisagreementTopics, and the Markdown and lists the page shows, rendered:
+// LeadAction, ReplyHTML, SummaryHTML, Actions, Statements, EquivalentItems, RelatedItems,
+// FileMetas (page_code.go). Its methods make links and text relative
 // to the page, so every link goes through them (the addresses themselves are in paths.go):
 // Link ("codes", "search": the generated pages by name), Content, Static, URL, CodeURL,
 // ProviderURL, StatusURL, EntryURL,

@@ -329,10 +329,20 @@ func simpleParagraph(src string, link func(code string) (href, title string)) (h
 	if s == "" || strings.Contains(s, "www.") {
 		return "", false
 	}
-	for _, r := range s {
-		if r < ' ' && r != '\n' || r == 0x7f || r != ' ' && r != '\n' && unicode.IsSpace(r) || r == utf8.RuneError {
+	// No control character, no white space but ' ' and '\n', and valid UTF-8; checked a byte
+	// at a time for ASCII, which nearly every text is, and whose other white space is below ' '.
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c < ' ' && c != '\n' || c == 0x7f {
+				return "", false
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) || r == utf8.RuneError {
 			return "", false
 		}
+		i += size - 1
 	}
 	var mentions []Mention
 	if strings.ContainsAny(s, "0123456789") {

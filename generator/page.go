@@ -245,20 +245,30 @@ type page struct {
 	OpenSearchURL   string // the OpenSearch description, or "" when there is none
 	FeedURL         string // the Atom feed from the changes page, or "" (feedURL)
 
-	// On code pages, what is derived from the code, in one pass (prepareCode).
-	Lead               Lead          // the ten-second answer
-	CustomerReply      CustomerReply // what to tell the person messaged
-	TicketNote         string        // the note to copy into a ticket
-	NumberCheck        *NumberCheck  // the field checking the customer's number, or nil
-	Contents           []PagePart    // the page's sections, when it is long
-	Causes             []Cause       // the code's causes with their anchors
-	SameStatus         Neighbours    // the nearest codes with the same HTTP status
-	DisagreementTopics string        // what the sources disagree on
+	// On code pages, what is derived from the code, in one pass (prepareCode). The Markdown
+	// a code page shows is rendered here too, rather than by a call to Markdown or Inline
+	// from the template for each cause, action and statement.
+	Lead               Lead            // the ten-second answer
+	LeadAction         template.HTML   // the lead's first action, rendered as by Inline
+	CustomerReply      CustomerReply   // what to tell the person messaged
+	ReplyHTML          template.HTML   // the reply, rendered as by Markdown
+	SummaryHTML        template.HTML   // the code's summary, rendered as by Markdown
+	TicketNote         string          // the note to copy into a ticket
+	NumberCheck        *NumberCheck    // the field checking the customer's number, or nil
+	Contents           []PagePart      // the page's sections, when it is long
+	Causes             []Cause         // the code's causes with their anchors
+	Actions            []template.HTML // the code's actions, rendered as by Inline
+	Statements         []Statement     // what providers say of the code (Code.Statements)
+	EquivalentItems    template.HTML   // the equivalent codes as CodeList "equivalent-item"
+	RelatedItems       template.HTML   // the related codes as CodeList "related-item"
+	SameStatus         Neighbours      // the nearest codes with the same HTTP status
+	DisagreementTopics string          // what the sources disagree on
+	FileMetas          []template.HTML // FileMeta of each of Code.Files
 }
 
 // prepared returns a copy of the page with the fields its templates read filled in. A copy,
 // because serve may render the same page twice at once.
-func (p *page) prepared() *page {
+func (p *page) prepared() (*page, error) {
 	q := *p
 	q.DocumentTitle = p.documentTitle()
 	q.MetaDescription = p.metaDescription()
@@ -268,9 +278,11 @@ func (p *page) prepared() *page {
 	q.OpenSearchURL = p.openSearchURL()
 	q.FeedURL = p.feedURL()
 	if p.Code != nil {
-		q.prepareCode()
+		if err := q.prepareCode(); err != nil {
+			return nil, err
+		}
 	}
-	return &q
+	return &q, nil
 }
 
 // documentTitle is the browser tab's title: the page's title and the site's, shortened to
@@ -533,7 +545,11 @@ func (r *builder) queue(tmpl string, p *page) {
 
 // execute renders a page into buf.
 func (r *builder) execute(job *renderJob, buf *bytes.Buffer) *Error {
-	if err := r.tmpl[job.tmpl].ExecuteTemplate(buf, "base.html", job.page.prepared()); err != nil {
+	p, err := job.page.prepared()
+	if err == nil {
+		err = r.tmpl[job.tmpl].ExecuteTemplate(buf, "base.html", p)
+	}
+	if err != nil {
 		pos, format, arg := templateErrorPos(r.opt.Templates, job.tmpl, err)
 		if !strings.Contains(err.Error(), job.tmpl+":") {
 			pos, format, arg = templateErrorPos(r.opt.Templates, "base.html", err)

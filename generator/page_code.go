@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"errors"
 	"html"
 	"html/template"
 	"regexp"
@@ -27,7 +28,7 @@ type Lead struct {
 
 // prepareCode fills the fields a code page shows beyond its code. The lead is computed
 // once for the page and its ticket note.
-func (p *page) prepareCode() {
+func (p *page) prepareCode() error {
 	c := p.Code
 	p.Lead = leadOf(c)
 	p.CustomerReply = replyFor(c)
@@ -37,6 +38,73 @@ func (p *page) prepareCode() {
 	p.Causes = causes(c)
 	p.SameStatus = p.sameStatus()
 	p.DisagreementTopics = disagreementTopics(c)
+	// The rest is what the template would otherwise ask for by a method call each, which
+	// text/template makes through reflection, at several times the cost of reading a field.
+	var errs []error
+	rendered := func(h template.HTML, err error) template.HTML {
+		if err != nil {
+			errs = append(errs, err)
+		}
+		return h
+	}
+	p.LeadAction = rendered(p.Inline(p.Lead.FirstAction))
+	p.ReplyHTML = rendered(p.Markdown(p.CustomerReply.Markdown))
+	p.SummaryHTML = rendered(p.Markdown(c.Summary))
+	for i := range p.Causes {
+		p.Causes[i].HTML = rendered(p.Inline(p.Causes[i].Text))
+	}
+	p.Actions = make([]template.HTML, len(c.Actions))
+	for i, a := range c.Actions {
+		p.Actions[i] = rendered(p.Inline(a))
+	}
+	for _, e := range c.Statements() {
+		p.Statements = append(p.Statements, p.statement(e, rendered))
+	}
+	if len(c.Equivalents) > 0 {
+		p.EquivalentItems = rendered(p.CodeList("equivalent-item", c.Equivalents))
+	}
+	if len(c.Related) > 0 {
+		p.RelatedItems = rendered(p.CodeList("related-item", c.Related))
+	}
+	if len(p.SameStatus.Codes) > 0 {
+		p.SameStatus.Chips = rendered(p.CodeChips(p.SameStatus.Codes))
+	}
+	for _, f := range c.Files() {
+		p.FileMetas = append(p.FileMetas, rendered(p.FileMeta(f)))
+	}
+	return errors.Join(errs...)
+}
+
+// Statement is a provider's statement about a code page's code, with its links and text
+// ready for the page. The entry is a named field, not an embedded one: text/template finds
+// a promoted field by a search through the embedded structs at every use.
+type Statement struct {
+	Entry                            *Entry
+	HeadingID                        string        // "st-" + the provider's slug + "-" + the entry's anchor
+	ProviderURL, StatusURL, EntryURL string        // links to its provider, HTTP status and row
+	MeaningHTML, ActionHTML          template.HTML // Meaning and Action, as by Markdown
+	Stale                            bool          // as page.Stale
+}
+
+// statement prepares e for the page; rendered collects the errors of its renderings.
+func (p *page) statement(e *Entry, rendered func(template.HTML, error) template.HTML) Statement {
+	st := Statement{
+		Entry:       e,
+		HeadingID:   "st-" + e.Provider.Slug + "-" + e.Anchor(),
+		ProviderURL: p.ProviderURL(e.Provider),
+		EntryURL:    p.EntryURL(e),
+		Stale:       p.Stale(e),
+	}
+	if e.HTTPStatus != 0 {
+		st.StatusURL = p.StatusURL(e.HTTPStatus)
+	}
+	if e.Meaning != "" {
+		st.MeaningHTML = rendered(p.Markdown(e.Meaning))
+	}
+	if e.Action != "" {
+		st.ActionHTML = rendered(p.Markdown(e.Action))
+	}
+	return st
 }
 
 // NumberCheck is the field on a code page whose advice depends on the recipient's country
@@ -237,8 +305,11 @@ func codeTextLength(c *Code) int {
 	return n
 }
 
-// Cause is one of a code's causes and its anchor.
-type Cause struct{ ID, Text string }
+// Cause is one of a code's causes, its anchor and its text rendered as by Inline.
+type Cause struct {
+	ID, Text string
+	HTML     template.HTML
+}
 
 // causes gives each of a code's causes a stable anchor made from its first words, so a link
 // to a cause survives causes being added or reordered around it.

@@ -82,6 +82,7 @@ const sameStatusShown = 24
 type Neighbours struct {
 	Codes []*Code
 	Total int
+	Chips template.HTML // the codes as CodeChips renders them
 }
 
 // sameStatus lists the codes nearest to the current one that Meta gives the same HTTP

@@ -22,9 +22,12 @@ func invert(docs []Doc) inverted {
 	// repeats a term is always the last one in the list.
 	type posting struct{ doc, title int }
 	postings := map[string][]posting{}
+	t := tokenizer{words: map[string][]string{}}
+	var terms []string
 	add := func(texts []string, doc, title int) {
 		for _, text := range texts {
-			for _, tok := range Tokenize(text) {
+			terms = t.tokens(terms[:0], text)
+			for _, tok := range terms {
 				p := postings[tok]
 				if n := len(p); n > 0 && p[n-1].doc == doc {
 					p[n-1].title = max(p[n-1].title, title)

@@ -5,39 +5,87 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Tokenize splits text into lower-case search terms: runs of letters and digits, without
 // stop words, accents folded, the everyday words of Portuguese and Spanish in English, each
 // word stemmed.
 func Tokenize(text string) []string {
-	var out []string
-	folded := strings.Map(func(r rune) rune {
-		if r >= 0x300 && r <= 0x36f {
-			return -1 // a combining accent, as in a decomposed "não"
-		}
-		return r
-	}, foldAccents.Replace(strings.ToLower(text)))
-	var split []string
-	for _, w := range strings.FieldsFunc(folded, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r)
-	}) {
-		if en := glossaryWords(w); en != nil {
-			split = append(split, en...)
-		} else {
-			split = append(split, w)
+	var t tokenizer
+	return t.tokens(nil, text)
+}
+
+// tokenizer is Tokenize with a memory of the words it has met, when words is not nil. The
+// index tokenizes every text of the site, and the same few thousand words recur in them
+// hundreds of times each: looking a word up costs a fraction of finding its glossary words
+// and its stem again.
+type tokenizer struct {
+	words map[string][]string // a word's terms (see word), none for a stop word
+}
+
+// tokens appends the terms of text to out.
+func (t *tokenizer) tokens(out []string, text string) []string {
+	// Most text is ASCII, which has no accents to fold, and whose words are the same lowered
+	// or not: its words are lowered one by one, and only the first time they are met (word).
+	folded := text
+	if !isASCII(text) {
+		folded = strings.Map(func(r rune) rune {
+			if r >= 0x300 && r <= 0x36f {
+				return -1 // a combining accent, as in a decomposed "não"
+			}
+			return r
+		}, foldAccents.Replace(strings.ToLower(text)))
+	}
+	// The words are the runs of letters, digits and marks, as strings.FieldsFunc splits them.
+	start := -1
+	for i, r := range folded {
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r) {
+			if start >= 0 {
+				out = t.word(out, folded[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
 		}
 	}
-	for _, w := range split {
-		if stopWords[w] || len([]rune(w)) < 2 && !isDigits(w) {
-			continue
-		}
-		if en, ok := sameWord[w]; ok {
-			w = en
-		}
-		out = append(out, Stem(w))
+	if start >= 0 {
+		out = t.word(out, folded[start:])
 	}
 	return out
+}
+
+// word appends the terms of one word to out: a folded word, or an ASCII word as written.
+func (t *tokenizer) word(out []string, word string) []string {
+	if terms, ok := t.words[word]; ok {
+		return append(out, terms...)
+	}
+	n := len(out)
+	w := strings.ToLower(word)
+	if en := glossaryWords(w); en != nil {
+		for _, e := range en {
+			out = appendTerm(out, e)
+		}
+	} else {
+		out = appendTerm(out, w)
+	}
+	if t.words != nil {
+		// Copied: word is a slice of the whole text, which the map would otherwise keep, and
+		// out is the caller's, which it reuses.
+		t.words[strings.Clone(word)] = slices.Clone(out[n:])
+	}
+	return out
+}
+
+// appendTerm appends a word's stem to out unless it is a stop word or a single letter.
+func appendTerm(out []string, w string) []string {
+	if stopWords[w] || len([]rune(w)) < 2 && !isDigits(w) {
+		return out
+	}
+	if en, ok := sameWord[w]; ok {
+		w = en
+	}
+	return append(out, Stem(w))
 }
 
 // Stem strips common English endings so that "templates", "paused" and "pausing" meet
@@ -138,6 +186,15 @@ func glossaryWords(w string) []string {
 		}
 	}
 	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func isDigits(s string) bool {

@@ -111,3 +111,22 @@ func TestGlossaryScript(t *testing.T) {
 		}
 	}
 }
+
+// TestTokenizerMemory: the index's tokenizer, which remembers each word's terms, gives every
+// text the terms Tokenize gives it, whichever texts came before.
+func TestTokenizerMemory(t *testing.T) {
+	texts := []string{
+		"Template is Paused", "template PAUSED again", "TEMPLATE", "Número não tem WhatsApp",
+		"número NÚMERO numero", "na\u0303o and não", "Straße STRASSE", "The the THE a I x 7",
+		"notificações Notificações", "мессенджер 消息 Mensagem mensagem",
+	}
+	tok := tokenizer{words: map[string][]string{}}
+	for range 2 {
+		for _, text := range texts {
+			got := strings.Join(tok.tokens(nil, text), " ")
+			if want := strings.Join(Tokenize(text), " "); got != want {
+				t.Errorf("tokens(%q) = %q, want %q as Tokenize", text, got, want)
+			}
+		}
+	}
+}
