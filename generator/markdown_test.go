@@ -117,6 +117,9 @@ func FuzzSimpleParagraph(f *testing.F) {
 		"**a** b", "x **a**b", "x **a *b* c** d", "x `` a `` y", "x ` a ` y", "x **a `b** c`",
 		"Compare 131047.\nSee error 470 and 471, or `131047` or **error 10 here**.", "error `x` 470, then 10",
 		"Code 500 and code 10 first", "See **error 10 here**", "a\n**strong** start\n12345. not a list\n1. a list\n01) too\n2) not\n**x*", "**a** b\n* c\n***", "Related: 131047. Time 10:30, see http://x.io or https: or ftp:x", "131047131047 or 1310470 or 131047-1", "a\n131047 b", "codes 470, 471\nand 10.",
+		// White space and bytes the byte-at-a-time check must send to goldmark: a tab, a
+		// carriage return, DEL, a lone continuation byte, a no-break space, a line separator.
+		"a\tb", "a\rb", "a\x7fb", "a\x80b", "é\x80", "a\u00a0b", "é\u2028b", "\u00a0",
 	} {
 		f.Add(s)
 	}

@@ -130,3 +130,13 @@ func TestTokenizerMemory(t *testing.T) {
 		}
 	}
 }
+
+// TestCombiningMarksDropped: a decomposed accent, anywhere in the block of combining marks
+// (U+0300 to U+036F, both ends included), is dropped as folding drops a composed one.
+func TestCombiningMarksDropped(t *testing.T) {
+	for decomposed, plain := range map[string]string{"a\u0300gua": "agua", "mensagem x\u036fyz": "mensagem xyz", "na\u0303o entregue": "nao entregue"} {
+		if got, want := strings.Join(Tokenize(decomposed), " "), strings.Join(Tokenize(plain), " "); got != want {
+			t.Errorf("Tokenize(%q) = %q, want %q as for %q", decomposed, got, want, plain)
+		}
+	}
+}
