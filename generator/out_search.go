@@ -233,10 +233,7 @@ func sectionDocs(s *Site, pg *Page) []searchindex.Doc {
 			continue
 		}
 		doc := searchindex.Doc{URL: contentPath(pg.Slug) + "#" + sec.ID, Title: heading, TitleText: []string{heading}, Guide: true}
-		// A reference page's sections, like the page, are found by what names them.
-		if !pg.Reference {
-			doc.Text = []string{sec.Text}
-		}
+		doc.Text = []string{sec.Text}
 		docs = append(docs, doc)
 	}
 	return docs

@@ -632,9 +632,8 @@ var SearchEngine = function (raw, fetchPart) {
 
   // sectionYields: a guide's section yields to a page that answers as well, since the page
   // is what the query's words name as a whole. A reference page's section (the QR-linked
-  // gateways' "stopped working after a WhatsApp update"), found by its heading alone, is as
-  // short as a title and yields twice, so that its heading's everyday words do not outrank
-  // the platform's pages.
+  // gateways' "stopped working after a WhatsApp update") yields twice: its words are the
+  // QR-linked sense of every symptom, and must not outrank the platform's pages.
   function sectionYields(s, doc) {
     if (!index.pageOf.has(doc)) return s;
     return index.guides.has(index.pageOf.get(doc)) ? s * SECTION : s * SECTION * SECTION;
