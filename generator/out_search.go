@@ -163,7 +163,9 @@ func entryDocs(p *Provider, position int) []searchindex.Doc {
 func namingWords(name string) string {
 	var kept []string
 	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if !sharedNameWords[strings.ToLower(w)] {
+		// Once each: "unoapi (unoapi-cloud)" is named by "unoapi", and results show the
+		// names ("unoapi: 3 Number disconnected"), where "unoapi unoapi" would read as a typo.
+		if !sharedNameWords[strings.ToLower(w)] && !slices.ContainsFunc(kept, func(k string) bool { return strings.EqualFold(k, w) }) {
 			kept = append(kept, w)
 		}
 	}

@@ -194,3 +194,19 @@ func TestAliasesOfEveryLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestNamingWords: a provider is named by the words of its name that other names do not
+// share, each once.
+func TestNamingWords(t *testing.T) {
+	for name, want := range map[string]string{
+		"unoapi (unoapi-cloud)":                    "unoapi",
+		"Meta (WhatsApp Business Platform)":        "Meta",
+		"WAHA (WhatsApp HTTP API)":                 "WAHA",
+		"Chatwoot":                                 "Chatwoot",
+		"Evolution API (Evolution-API, evolution)": "Evolution",
+	} {
+		if got := namingWords(name); got != want {
+			t.Errorf("namingWords(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
