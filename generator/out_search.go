@@ -195,8 +195,9 @@ func numberFirstOnly(title string) string {
 	return strings.Join(kept, " ")
 }
 
-// numberedStep is a heading that numbers a step: "## 2. The 24-hour window".
-var numberedStep = regexp.MustCompile(`^#+\s+\d+\.\s`)
+// numberedStep is a heading, with or without its #s, that numbers a step: "## 2. The
+// 24-hour window".
+var numberedStep = regexp.MustCompile(`^(#+\s+)?\d+\.\s`)
 
 // contentDoc is a page of content/. A guide's headings ("What you can send outside the
 // window") say what it answers, as its title does; a heading that names a code ("Pair rate:
@@ -214,7 +215,7 @@ func contentDoc(s *Site, pg *Page) searchindex.Doc {
 		if numberedStep.MatchString(h) {
 			continue
 		}
-		if len(FindCodeMentions([]byte(h), func(c string) bool { return s.Code(c) != nil })) == 0 {
+		if !namesCode(s, h) {
 			title = append(title, h)
 		}
 	}
@@ -231,14 +232,17 @@ func sectionDocs(s *Site, pg *Page) []searchindex.Doc {
 	var docs []searchindex.Doc
 	for _, sec := range guideSections(pg.Body) {
 		heading := plainText(sec.Heading)
-		if numberedStep.MatchString("## "+sec.Heading) || len(FindCodeMentions([]byte(sec.Heading), func(c string) bool { return s.Code(c) != nil })) > 0 || namesProvider(s, heading) {
+		if numberedStep.MatchString(sec.Heading) || namesCode(s, sec.Heading) || namesProvider(s, heading) {
 			continue
 		}
-		doc := searchindex.Doc{URL: contentPath(pg.Slug) + "#" + sec.ID, Title: heading, TitleText: []string{heading}, Guide: true}
-		doc.Text = []string{sec.Text}
-		docs = append(docs, doc)
+		docs = append(docs, searchindex.Doc{URL: contentPath(pg.Slug) + "#" + sec.ID, Title: heading, TitleText: []string{heading}, Text: []string{sec.Text}, Guide: true})
 	}
 	return docs
+}
+
+// namesCode says whether text mentions one of the site's codes.
+func namesCode(s *Site, text string) bool {
+	return len(FindCodeMentions([]byte(text), func(c string) bool { return s.Code(c) != nil })) > 0
 }
 
 // namesProvider says whether text is one of the providers' names.
