@@ -109,8 +109,8 @@ var SearchEngine = function (raw, fetchPart) {
   var docAt = new Map();
   raw.docs.forEach(function (d, i) { docAt.set(d[0], i); });
   raw.guides.forEach(function (i) {
-    var hash = raw.docs[i][0].indexOf("#");
-    if (hash > 0 && docAt.has(raw.docs[i][0].slice(0, hash))) index.pageOf.set(i, docAt.get(raw.docs[i][0].slice(0, hash)));
+    var hash = raw.docs[i][0].indexOf("#"), page = docAt.get(raw.docs[i][0].slice(0, hash));
+    if (hash > 0 && page !== undefined) index.pageOf.set(i, page);
   });
   // isEntry: a provider's entry is a part of its page, as a section is of a guide's.
   function isEntry(d) { return d[0].indexOf("#") > 0 && d[0].lastIndexOf(raw.paths.provider, 0) === 0; }
@@ -657,8 +657,9 @@ var SearchEngine = function (raw, fetchPart) {
   }
 
   // onePerPage lists a guide once, at the better rank of the page and its sections; a
-  // section that the query finds as surely as its page (before it yields) stands for the
-  // page, so that the result opens the page at the answer.
+  // section that scores at least SECTION of its page's score (as surely as the page, before
+  // a guide's section yields) stands for the page, so that the result opens the page at the
+  // answer.
   function onePerPage(ranked) {
     var at = new Map(), out = [];
     ranked.forEach(function (e) {
