@@ -72,6 +72,15 @@ func TestGlossary(t *testing.T) {
 		{"messaggio non consegnato", "messag non deliver"},
 		{"تم تقييد الحساب", "restrict account"},
 		{"व्हाट्सएप नंबर बैन", "whatsapp number bann"},
+		// What a linked device, a broadcast or a missing message is called
+		{"входящие сообщения от контакта не приходят", "incom messag contact receiv"},
+		{"Ожидание сообщения", "wait messag"},
+		{"müşteriye ulaşmıyor", "customer deliver"},
+		{"QR code tidak muncul", "qr cod tidak show"},
+		{"二维码扫描后掉线", "qr scan disconnect"},
+		{"क्यूआर कोड स्कैन नहीं हो रहा", "qr cod scan"},
+		{"رابط واتساب لا يعمل", "link whatsapp work"},
+		{"instância desconectada", "instancia disconnect"},
 		{"template rejected", "templat reject"}, // English is left as it was
 		{"Привет мир 131047", "131047"},         // nothing else in the index is in those scripts
 		{"テンプレート", ""},                          // kana is one of them
