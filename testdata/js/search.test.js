@@ -196,6 +196,12 @@ const pastedQueries = [
   ["sent to most people but a few fail", "codes/131026/"],
   ["template approved but sending fails", "codes/132001/"],
   ["can't message the customer after a day", "codes/131047/"],
+  // A linked device's, a file's or a broadcast's words in languages with no alias for them
+  // (the glossary, issue 26): images that do not send, a QR scan followed by a disconnect.
+  ["картинки не отправляются клиентам", "media/"],
+  ["фото не доходят до клиента", "media/"],
+  ["图片发送失败", "media/"],
+  ["بعد مسح الباركود انقطع الاتصال", "gateway-troubleshooting/"],
   // A code we do not have: its nearest codes.
   ["131999", "codes/131215/"],
   ["200", "codes/200/"],
