@@ -3,7 +3,8 @@
 // generator writes (generator/out_search.go says its format). It knows no page: the page's
 // side (search-shell.js, published after it as one file, static/search.js) and the Node
 // tests (testdata/js/search.test.js) give it the index and a function that fetches the
-// index's other parts by name ("post-0", "eq", "phrases", "lines") and resolves to them.
+// index's other parts by name ("post-0", "rows", "gloss", "eq", "phrases", "lines") and
+// resolves to them.
 var SearchEngine = function (raw, fetchPart) {
   "use strict";
   var index = raw;
