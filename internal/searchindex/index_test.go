@@ -144,3 +144,40 @@ func TestMessagePhrases(t *testing.T) {
 		}
 	}
 }
+
+// TestRowGroups: a group of rows.json is a run of rows next to each other with one
+// provider's page and the same providers listing them; rowsAt says where each group goes.
+func TestRowGroups(t *testing.T) {
+	row := func(url string, listed int) Doc {
+		return Doc{URL: url, Title: url, ListedBy: []int{listed}, Row: true}
+	}
+	ix := Index{Docs: []Doc{
+		{Code: "1", Title: "One"},
+		row("p/a/#x", 0), row("p/a/#y", 0), // one group
+		row("p/a/#z", 1), // listed by another
+		row("p/b/#w", 1), // on another page
+		{URL: "g/", Title: "Guide"},
+		row("p/b/#v", 1), // after a document that is no row
+	}}
+	files, err := ix.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var index struct {
+		RowsAt json.RawMessage `json:"rowsAt"`
+		Docs   json.RawMessage `json:"docs"`
+	}
+	if err := json.Unmarshal(files["index.json"], &index); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ name, got, want string }{
+		{"rowsAt", string(index.RowsAt), `[[1,2],[3,1],[4,1],[6,1]]`},
+		{"docs", string(index.Docs), `[["","1","One","","","",""],["g/","","Guide","","","",""]]`},
+		{"rows.json", string(files["rows.json"]), `[["p/a/#","0",[["x","p/a/#x","",""],["y","p/a/#y","",""]]],` +
+			`["p/a/#","1",[["z","p/a/#z","",""]]],["p/b/#","1",[["w","p/b/#w","",""]]],["p/b/#","1",[["v","p/b/#v","",""]]]]`},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s: got %s, want %s", c.name, c.got, c.want)
+		}
+	}
+}
