@@ -71,9 +71,9 @@ type indexFile struct {
 	// (y you, p provider, m Meta, r recipient); listed by is positions in Names. The rows
 	// are left out: they are in rows.json.
 	Docs [][7]string `json:"docs"`
-	// Rows are where the groups of rows.json go among all the documents: [position, count]
+	// RowsAt are where the groups of rows.json go among all the documents: [position, count]
 	// for each. The positions of Docs and of the document lists count the rows.
-	Rows [][2]int `json:"rowsAt"`
+	RowsAt [][2]int `json:"rowsAt"`
 	// InRows says which terms a row holds, so that a search knows before it has a term's
 	// document list whether it will need rows.json: bit i%8 of byte i/8, in base64, for
 	// term i.
@@ -185,7 +185,7 @@ func (ix *Index) indexFile(inv inverted, shards []int) (indexFile, []rowGroup, e
 		Labels: labelsRow{Class: map[string]string{}, Fix: map[string]string{}},
 		Stop:   strings.Join(strings.Fields(stopList), " "), Same: pairs(sameWord),
 		InRows: base64.StdEncoding.EncodeToString(inv.inRows),
-		Rows:   [][2]int{},
+		RowsAt: [][2]int{},
 	}
 	if slices.ContainsFunc(ix.Names, inGlossaryScript) || slices.ContainsFunc(ix.Docs, func(d Doc) bool { return inGlossaryScript(d.Title) }) {
 		f.Gloss = pairs(glossary)
@@ -214,13 +214,13 @@ func (ix *Index) indexFile(inv inverted, shards []int) (indexFile, []rowGroup, e
 		}
 		prefix := d.URL[:strings.IndexByte(d.URL, '#')+1]
 		g := len(rows) - 1
-		if g < 0 || f.Rows[g][0]+f.Rows[g][1] != i || rows[g].Prefix != prefix || rows[g].Listed != strings.Join(listed, ",") {
+		if g < 0 || f.RowsAt[g][0]+f.RowsAt[g][1] != i || rows[g].Prefix != prefix || rows[g].Listed != strings.Join(listed, ",") {
 			rows = append(rows, rowGroup{Prefix: prefix, Listed: strings.Join(listed, ",")})
-			f.Rows = append(f.Rows, [2]int{i, 0})
+			f.RowsAt = append(f.RowsAt, [2]int{i, 0})
 			g++
 		}
 		rows[g].Rows = append(rows[g].Rows, [4]string{d.URL[len(prefix):], d.Title, d.Class, fixLetters(d.FixBy)})
-		f.Rows[g][1]++
+		f.RowsAt[g][1]++
 	}
 	return f, rows, nil
 }
