@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -351,5 +352,37 @@ func TestSearchSectionResult(t *testing.T) {
 	want := regexp.MustCompile(`(?m)^title = "(.*)"$`).FindSubmatch(front)
 	if want == nil || title != string(want[1])+": Forgot the two-step verification PIN" {
 		t.Errorf("first result is titled %q, want its guide's title, then the section's heading", title)
+	}
+}
+
+// TestSearchLateParts: the page's first query shows what the engine finds once it has every
+// part, when it had to fetch the provider rows' documents (rows.json) or the glossary
+// (gloss.json) first: a row with its provider and title, a query in Cyrillic.
+func TestSearchLateParts(t *testing.T) {
+	s := checkedSite(t)
+	for _, c := range []struct{ q, title string }{
+		{"WABA not configured", "Aircall: WABA not configured"},
+		{"шаблон отклонен", ""},
+	} {
+		ctx := browser(t)
+		if err := chromedp.Do(ctx, chromedp.Navigate(s.url+"search/?q="+url.QueryEscape(c.q))); err != nil {
+			t.Fatal(err)
+		}
+		// The page's results, once they are those of kbSearch.search (the engine with every
+		// part the query needs), and the first result's title.
+		got, err := chromedp.Run(ctx, chromedp.Poll[string](`(function () {
+			if (!window.kbSearch || kbSearch.lastQuery !== `+strconv.Quote(c.q)+`) return "";
+			if (!window.found) { window.found = ""; kbSearch.search(`+strconv.Quote(c.q)+`).then(function (r) { window.found = JSON.stringify(r); }); }
+			var shown = JSON.stringify(kbSearch.lastResults), o = document.querySelector("#search-q-results [role=option] .result-title");
+			return found && shown === found && o ? o.textContent + "|" + shown : "";
+		})()`, chromedp.WithPollingTimeout(10*time.Second)))
+		if err != nil {
+			t.Errorf("%s: the page's results never became the engine's (%v)", c.q, err)
+			continue
+		}
+		title, results, _ := strings.Cut(got, "|")
+		if results == "[]" || c.title != "" && title != c.title {
+			t.Errorf("%s: first result titled %q of %s, want %q", c.q, title, results, c.title)
+		}
 	}
 }

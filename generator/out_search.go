@@ -141,7 +141,7 @@ func entryDocs(p *Provider, position int) []searchindex.Doc {
 		// 1002" finds it, and Meta's code of the same number keeps its own page.
 		title := strings.TrimSpace(e.Code + " " + e.Title)
 		d := searchindex.Doc{
-			URL: entryPath(e), Title: title, Class: e.Class, FixBy: e.FixBy, ListedBy: []int{position},
+			URL: entryPath(e), Title: title, Class: e.Class, FixBy: e.FixBy, ListedBy: []int{position}, Row: true,
 			Line:      resultLine(e.Facts, e.Meaning),
 			TitleText: []string{numberFirstOnly(title), p.Name},
 			Text:      []string{title, e.Meaning, e.Action, e.Section},

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -26,16 +27,39 @@ func TestPayloadWords(t *testing.T) {
 // writes it.
 type searchIndex struct {
 	Docs   [][7]string `json:"docs"`
+	RowsAt [][2]int    `json:"rowsAt"`
 	Terms  []string    `json:"terms"`
 	Shards []int       `json:"shards"`
 }
 
-// decodeIndex reads search/index.json and its shards back into term -> doc -> title flag.
+// decodeIndex reads search/index.json and its shards back into term -> doc -> title flag,
+// with the providers' rows (rows.json) in their places among the documents, as the engine
+// puts them.
 func decodeIndex(t *testing.T, files Files) (searchIndex, map[string]map[int]int) {
 	t.Helper()
 	var idx searchIndex
+	var rows [][3]json.RawMessage
 	if err := json.Unmarshal(files["search/index.json"], &idx); err != nil {
 		t.Fatal(err)
+	}
+	if err := json.Unmarshal(files["search/rows.json"], &rows); err != nil || len(rows) != len(idx.RowsAt) {
+		t.Fatalf("rows.json: %v, %d groups for %d", err, len(rows), len(idx.RowsAt))
+	}
+	for i, at := range idx.RowsAt {
+		var prefix, listed string
+		var group [][4]string
+		for j, v := range []any{&prefix, &listed, &group} {
+			if err := json.Unmarshal(rows[i][j], v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if len(group) != at[1] {
+			t.Fatalf("rows.json group %d: %d rows, want %d", i, len(group), at[1])
+		}
+		for _, r := range group {
+			idx.Docs = slices.Insert(idx.Docs, at[0], [7]string{prefix + r[0], "", r[1], r[2], r[3], listed, ""})
+			at[0]++
+		}
 	}
 	var post []string
 	for i := range idx.Shards {

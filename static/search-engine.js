@@ -3,7 +3,8 @@
 // generator writes (generator/out_search.go says its format). It knows no page: the page's
 // side (search-shell.js, published after it as one file, static/search.js) and the Node
 // tests (testdata/js/search.test.js) give it the index and a function that fetches the
-// index's other parts by name ("post-0", "eq", "phrases", "lines") and resolves to them.
+// index's other parts by name ("post-0", "rows", "gloss", "eq", "phrases", "lines") and
+// resolves to them.
 var SearchEngine = function (raw, fetchPart) {
   "use strict";
   var index = raw;
@@ -39,7 +40,7 @@ var SearchEngine = function (raw, fetchPart) {
   // The stop words and the everyday Portuguese and Spanish words read as English come with
   // the index (generator/out_search.go holds them), so that both sides read words alike.
   function pairs(list) { return list.split(" ").map(function (pair) { return pair.split("="); }); }
-  var STOP = new Set(raw.stop.split(" ")), SAME_WORD = new Map(pairs(raw.same)), GLOSS = pairs(raw.gloss);
+  var STOP = new Set(raw.stop.split(" ")), SAME_WORD = new Map(pairs(raw.same));
   // MIN_PHRASE is out_search.go's minPhrase.
   var MIN_PHRASE = 3;
   function isLetters(w) { return /^\p{L}+$/u.test(w); }
@@ -78,9 +79,14 @@ var SearchEngine = function (raw, fetchPart) {
       return !STOP.has(w) && (Array.from(w).length >= 2 || /^\d+$/.test(w));
     });
   }
-  // glossaryWords is out_search.go's, which says why.
+  // glossaryWords is out_search.go's, which says why. The glossary is a part of its own
+  // ("gloss"), which only a query in its scripts needs: without it, such a word is left out
+  // and glossWanted says so, for plan.
+  var GLOSS = null, glossWanted = false;
   function glossaryWords(w) {
     if (!/[\u0400-\u04ff\u0600-\u06ff\u0900-\u097f\u3040-\u30ff\u4e00-\u9fff]/.test(w)) return null;
+    if (!index.gloss) { glossWanted = true; return []; }
+    GLOSS = GLOSS || pairs(index.gloss);
     var hits = [];
     GLOSS.forEach(function (g) {
       for (var i = 0, j; (j = w.indexOf(g[0], i)) >= 0; i = j + g[0].length) hits.push([j, g[1]]);
@@ -93,11 +99,31 @@ var SearchEngine = function (raw, fetchPart) {
   function english(w) { return SAME_WORD.get(w) || w; }
   function tokenize(text) { return words(text).map(function (w) { return stem(english(w)); }); }
 
+  // The provider rows' documents are a part of their own ("rows", fillRows), fetched with the
+  // first document list that holds one (loadShards); until then their places are empty.
+  var docs = [], k = 0;
+  raw.rowsAt.forEach(function (g) {
+    while (docs.length < g[0]) docs.push(raw.docs[k++]);
+    for (var j = 0; j < g[1]; j++) docs.push(null);
+  });
+  index.docs = docs.concat(raw.docs.slice(k));
+  var IN_ROWS = atob(raw.inRows);
+  // inRows says whether a row holds term t.
+  function inRows(t) { return IN_ROWS.charCodeAt(t >> 3) >> (t & 7) & 1; }
+  // fillRows puts the rows' documents in their places: each group of rows.json is [address
+  // prefix, listed by, rows], a row [the rest of its address, title, class, who fixes].
+  function fillRows(groups) {
+    groups.forEach(function (g, i) {
+      g[2].forEach(function (r, j) { index.docs[raw.rowsAt[i][0] + j] = [g[0] + r[0], "", r[1], r[2], r[3], g[1], ""]; });
+    });
+  }
+
   index.guides = new Set(raw.guides);
   index.codeDocs = new Map();
   index.statusDocs = new Map();
   var statusPage = new RegExp("^" + raw.paths.status + "(\\d+)/$");
-  raw.docs.forEach(function (d, i) {
+  index.docs.forEach(function (d, i) {
+    if (!d) return;
     if (d[1]) index.codeDocs.set(d[1], i);
     var st = statusPage.exec(d[0]);
     if (st) index.statusDocs.set(st[1], i);
@@ -107,9 +133,9 @@ var SearchEngine = function (raw, fetchPart) {
   // guide's document, for the result's title and so that a page shows once in the results.
   index.pageOf = new Map();
   var docAt = new Map();
-  raw.docs.forEach(function (d, i) { docAt.set(d[0], i); });
+  index.docs.forEach(function (d, i) { if (d) docAt.set(d[0], i); });
   raw.guides.forEach(function (i) {
-    var hash = raw.docs[i][0].indexOf("#"), page = docAt.get(raw.docs[i][0].slice(0, hash));
+    var hash = index.docs[i][0].indexOf("#"), page = docAt.get(index.docs[i][0].slice(0, hash));
     if (hash > 0 && page !== undefined) index.pageOf.set(i, page);
   });
   // isEntry: a provider's entry is a part of its page, as a section is of a guide's.
@@ -121,7 +147,12 @@ var SearchEngine = function (raw, fetchPart) {
   var parts = {};
   function part(name) {
     if (index[name]) return null;
-    if (!parts[name]) parts[name] = fetchPart(name).then(function (v) { index[name] = v; });
+    if (!parts[name]) {
+      parts[name] = fetchPart(name).then(function (v) {
+        index[name] = v;
+        if (name === "rows") fillRows(v);
+      });
+    }
     return parts[name];
   }
 
@@ -131,14 +162,14 @@ var SearchEngine = function (raw, fetchPart) {
     while (i > 0 && index.shards[i] > t) i--;
     return i;
   }
-  // loadShards fetches the shards (parts "post-N") a set of terms needs; null when they are
-  // all here already.
+  // loadShards fetches the shards (parts "post-N") a set of terms needs, and the rows'
+  // documents when a row holds one of the terms; null when they are all here already.
   function loadShards(terms) {
     var wanted = [];
     terms.forEach(function (t) {
-      var p = part("post-" + shardOf(t));
-      if (p) wanted.push(p);
+      wanted.push(part("post-" + shardOf(t)), inRows(t) ? part("rows") : null);
     });
+    wanted = wanted.filter(Boolean);
     return wanted.length ? Promise.all(wanted) : null;
   }
 
@@ -379,18 +410,25 @@ var SearchEngine = function (raw, fetchPart) {
 
   // plan reads a query and finds the terms its words can mean.
   function plan(q) {
+    glossWanted = false;
     var a = analyze(q);
+    // A query in the glossary's scripts read without it is read again once it is here.
+    a.gloss = glossWanted;
     a.matches = a.words.map(function (w, wi) { return matchTerms(w, wi === a.words.length - 1 && !a.payload); });
     a.report = a.codes.length > 0 || a.statuses.length > 0 || a.payload ||
       a.words.some(function (w) { return REPORTS.has(stem(english(w))); });
     a.terms = a.owned.concat(a.statuses).map(lowerBound);
     a.matches.forEach(function (m) { m.forEach(function (_, t) { a.terms.push(t); }); });
-    // What a complete search needs: shards, equivalents, phrases (the page shows results
-    // once it has the shards).
+    // What the first results need (needs): the glossary, else the shards and rows; what a
+    // complete search needs (waiting): those, equivalents, phrases. The page shows results
+    // once it has the first; a plan that waited for the glossary is made again.
     a.text = q;
     a.phrased = q.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length >= MIN_PHRASE;
+    a.needs = function () {
+      return a.gloss ? part("gloss") || Promise.resolve() : loadShards(a.terms);
+    };
     a.waiting = function () {
-      var w = [loadShards(a.terms), a.codes.length ? part("eq") : null, a.phrased ? part("phrases") : null].filter(Boolean);
+      var w = [a.needs(), a.codes.length ? part("eq") : null, a.phrased ? part("phrases") : null].filter(Boolean);
       return w.length ? Promise.all(w) : null;
     };
     return a;
@@ -521,8 +559,9 @@ var SearchEngine = function (raw, fetchPart) {
   // codePrefix: a number alone that starts codes lists them in order ("1310").
   function codePrefix(scores, a) {
     if (!a.prefix) return;
+    // A row (empty until its part is here) is no code.
     index.docs.forEach(function (d, i) {
-      if (d[1] && d[1].startsWith(a.prefix)) add(scores, i, NEAR - i);
+      if (d && d[1] && d[1].startsWith(a.prefix)) add(scores, i, NEAR - i);
     });
   }
 
@@ -681,7 +720,7 @@ var SearchEngine = function (raw, fetchPart) {
     find: function (q) {
       var a = plan(q);
       return Promise.resolve(a.waiting()).then(function () {
-        return search(a).map(function (d) { return index.docs[d][0]; });
+        return a.gloss ? api.find(q) : search(a).map(function (d) { return index.docs[d][0]; });
       });
     },
     // explain resolves to the scores of that search, for tuning: [address, score].

@@ -47,13 +47,14 @@
     if (document.activeElement === box && box.value.trim()) update();
   }
 
-  // render shows the results of q; when the query needs shards not yet fetched, it fetches
-  // them and renders then, unless the box has changed meanwhile.
+  // render shows the results of q; when the query needs parts not yet fetched (shards, the
+  // provider rows, the glossary), it fetches them and renders then, unless the box has
+  // changed meanwhile.
   function render(combo, q) {
     var box = combo.box, page = combo.page;
     var started = performance.now();
     var a = q.trim() ? engine.plan(q) : null;
-    var waiting = a && engine.loadShards(a.terms);
+    var waiting = a && a.needs();
     function again() { if (box.value === q) render(combo, q); }
     if (waiting) {
       waiting.then(again, function (err) { combo.status.textContent = String(err); });

@@ -19,10 +19,15 @@
 // the documents that hold it and whether in their title. A search fetches index.json, then
 // only the shards its words need, and for a code none at all.
 //
-//	index.json    the documents, the stems, the shards' first stems, the word tables, and what
-//	              results show (providers' names, address prefixes, labels): indexFile
+//	index.json    the documents but the providers' rows, the stems, the shards' first stems,
+//	              the word tables, and what results show (providers' names, address
+//	              prefixes, labels): indexFile
 //	post-N.json   the document lists of a run of stems, about shardSize bytes: shardFile
+//	rows.json     the documents of the providers' rows (Doc.Row), fetched with the first
+//	              document list that holds one, as index.json's inRows says: rowGroup
 //	lines.json    each document's result line, fetched after the first results are shown
 //	phrases.json  [document, phrase] pairs, fetched only by a query of minPhrase words or more
 //	eq.json       each code's equivalent codes, fetched only when a query finds a code
+//	gloss.json    the glossary, fetched only by a query in its scripts (in index.json instead
+//	              when a title is in them)
 package searchindex

@@ -1,7 +1,9 @@
 package searchindex
 
 import (
+	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -29,6 +31,10 @@ type Doc struct {
 	// rather than one error: a question in plain words finds it before a code, an error
 	// report a code before it.
 	Guide bool
+	// Row marks a provider's entry, a row of its error table. Rows are most of the documents
+	// and many queries find none, so their documents go in rows.json, which a search fetches
+	// only with a document list that holds one. A row has no Code and no API.
+	Row bool
 }
 
 // Index is what the site gives its search.
@@ -62,15 +68,25 @@ type indexFile struct {
 	Paths   Paths     `json:"paths"`
 	Labels  labelsRow `json:"labels"`
 	// Docs are [url, code, title, class, who fixes, listed by, api]: who fixes is letters
-	// (y you, p provider, m Meta, r recipient); listed by is positions in Names.
-	Docs  [][7]string `json:"docs"`
-	Terms []string    `json:"terms"`
+	// (y you, p provider, m Meta, r recipient); listed by is positions in Names. The rows
+	// are left out: they are in rows.json.
+	Docs [][7]string `json:"docs"`
+	// RowsAt are where the groups of rows.json go among all the documents: [position, count]
+	// for each. The positions of Docs and of the document lists count the rows.
+	RowsAt [][2]int `json:"rowsAt"`
+	// InRows says which terms a row holds, so that a search knows before it has a term's
+	// document list whether it will need rows.json: bit i%8 of byte i/8, in base64, for
+	// term i.
+	InRows string   `json:"inRows"`
+	Terms  []string `json:"terms"`
 	// Stop and Same are stopList and sameWord, which search.js reads words by as Tokenize
 	// does: words separated by spaces, and "word=english" pairs.
 	Stop string `json:"stop"`
 	Same string `json:"same"`
-	// Gloss is the glossary, "stem=english" pairs separated by spaces.
-	Gloss string `json:"gloss"`
+	// Gloss is the glossary, "stem=english" pairs separated by spaces. Only a query in its
+	// scripts needs it, so it is in gloss.json; it is here only when a title or a provider's
+	// name is in those scripts, since every search reads titles and names.
+	Gloss string `json:"gloss,omitempty"`
 	// Guides are the positions in Docs of the guides.
 	Guides []int `json:"guides"`
 	// Shards[i] is the position in Terms of the first stem of shard i.
@@ -84,6 +100,18 @@ type indexFile struct {
 type labelsRow struct {
 	Class map[string]string `json:"class"`
 	Fix   map[string]string `json:"fix"`
+}
+
+// rowGroup is one group of rows.json: rows next to each other that share who lists them
+// and their address up to its "#" (the provider's page), each row as [the rest of its
+// address, title, class, who fixes]. It is written as [prefix, listed by, rows].
+type rowGroup struct {
+	Prefix, Listed string
+	Rows           [][4]string
+}
+
+func (g rowGroup) MarshalJSON() ([]byte, error) {
+	return json.Marshal([3]any{g.Prefix, g.Listed, g.Rows})
 }
 
 // shardFile is the shape of post-N.json: the document lists of a run of stems, each
@@ -115,6 +143,10 @@ func (ix *Index) Files() (map[string][]byte, error) {
 			phrases = append(phrases, [2]any{i, p})
 		}
 	}
+	index, rows, err := ix.indexFile(inv, shards)
+	if err != nil {
+		return nil, err
+	}
 	eq := map[string]string{}
 	for code, codes := range ix.Equivalent {
 		if len(codes) > 0 {
@@ -124,8 +156,13 @@ func (ix *Index) Files() (map[string][]byte, error) {
 	for _, f := range []struct {
 		name string
 		v    any
-	}{{"index.json", ix.indexFile(inv, shards)}, {"lines.json", lines}, {"phrases.json", phrases}, {"eq.json", eq}} {
+	}{{"index.json", index}, {"rows.json", rows}, {"lines.json", lines}, {"phrases.json", phrases}, {"eq.json", eq}} {
 		if err := encode(files, f.name, f.v); err != nil {
+			return nil, err
+		}
+	}
+	if index.Gloss == "" {
+		if err := encode(files, "gloss.json", pairs(glossary)); err != nil {
 			return nil, err
 		}
 	}
@@ -141,11 +178,17 @@ func encode(files map[string][]byte, name string, v any) error {
 	return nil
 }
 
-func (ix *Index) indexFile(inv inverted, shards []int) indexFile {
+// indexFile makes index.json and rows.json.
+func (ix *Index) indexFile(inv inverted, shards []int) (indexFile, []rowGroup, error) {
 	f := indexFile{
 		Version: 2, Names: ix.Names, Paths: ix.Paths, Terms: inv.terms, Shards: shards, Sizes: inv.sizes,
 		Labels: labelsRow{Class: map[string]string{}, Fix: map[string]string{}},
-		Stop:   strings.Join(strings.Fields(stopList), " "), Same: pairs(sameWord), Gloss: pairs(glossary),
+		Stop:   strings.Join(strings.Fields(stopList), " "), Same: pairs(sameWord),
+		InRows: base64.StdEncoding.EncodeToString(inv.inRows),
+		RowsAt: [][2]int{},
+	}
+	if slices.ContainsFunc(ix.Names, inGlossaryScript) || slices.ContainsFunc(ix.Docs, func(d Doc) bool { return inGlossaryScript(d.Title) }) {
+		f.Gloss = pairs(glossary)
 	}
 	for value, label := range ix.Classes {
 		f.Labels.Class[value] = label
@@ -153,18 +196,37 @@ func (ix *Index) indexFile(inv inverted, shards []int) indexFile {
 	for value, label := range ix.Fixers {
 		f.Labels.Fix[fixLetters([]string{value})] = label
 	}
+	var rows []rowGroup
 	for i, d := range ix.Docs {
 		listed := make([]string, len(d.ListedBy))
 		for j, p := range d.ListedBy {
 			listed[j] = strconv.Itoa(p)
 		}
-		f.Docs = append(f.Docs, [7]string{d.URL, d.Code, d.Title, d.Class, fixLetters(d.FixBy), strings.Join(listed, ","), d.API})
 		if d.Guide {
 			f.Guides = append(f.Guides, i)
 		}
+		if !d.Row {
+			f.Docs = append(f.Docs, [7]string{d.URL, d.Code, d.Title, d.Class, fixLetters(d.FixBy), strings.Join(listed, ","), d.API})
+			continue
+		}
+		if d.Code != "" || d.API != "" {
+			return f, nil, fmt.Errorf("searchindex: row %s has a code or an API", d.URL)
+		}
+		prefix := d.URL[:strings.IndexByte(d.URL, '#')+1]
+		g := len(rows) - 1
+		if g < 0 || f.RowsAt[g][0]+f.RowsAt[g][1] != i || rows[g].Prefix != prefix || rows[g].Listed != strings.Join(listed, ",") {
+			rows = append(rows, rowGroup{Prefix: prefix, Listed: strings.Join(listed, ",")})
+			f.RowsAt = append(f.RowsAt, [2]int{i, 0})
+			g++
+		}
+		rows[g].Rows = append(rows[g].Rows, [4]string{d.URL[len(prefix):], d.Title, d.Class, fixLetters(d.FixBy)})
+		f.RowsAt[g][1]++
 	}
-	return f
+	return f, rows, nil
 }
+
+// inGlossaryScript reports whether s has a letter of the glossary's scripts.
+func inGlossaryScript(s string) bool { return strings.ContainsFunc(s, glossaryScript) }
 
 // pairs writes a word table as "word=english" pairs, sorted, separated by spaces.
 func pairs(table map[string]string) string {

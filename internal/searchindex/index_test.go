@@ -7,8 +7,9 @@ import (
 	"testing"
 )
 
-// TestFiles: the files of a two-document index, as static/search.js reads them: a code (found
-// by its title, its text and its message, whose head counts as title) and a guide.
+// TestFiles: the files of a three-document index, as static/search.js reads them: a code
+// (found by its title, its text and its message, whose head counts as title), a provider's
+// row, whose document is in rows.json, and a guide.
 func TestFiles(t *testing.T) {
 	ix := Index{
 		Docs: []Doc{{
@@ -16,6 +17,9 @@ func TestFiles(t *testing.T) {
 			ListedBy: []int{1, 0}, API: "cloud", Line: [2]string{"Do not retry", "The window is closed."},
 			TitleText: []string{"Re-engagement message"}, Text: []string{"More than 24 hours have passed"},
 			Messages: []string{"Message failed to send because more than 24 hours have passed"},
+		}, {
+			URL: "providers/acme/#late", Title: "Late", Class: "temporary", FixBy: []string{"you"}, ListedBy: []int{0},
+			TitleText: []string{"Late"}, Text: []string{"24 hours"}, Row: true,
 		}, {
 			URL: "window/", Title: "The window", TitleText: []string{"The window"}, Text: []string{"24 hours"}, Guide: true,
 		}},
@@ -39,25 +43,33 @@ func TestFiles(t *testing.T) {
 		"paths":  `{"code":"codes/","provider":"providers/","status":"http/"}`,
 		"labels": `{"class":{"context":"Context"},"fix":{"m":"Meta","y":"Your team"}}`,
 		"docs":   `[["","131047","Re-engagement message","context","ym","1,0","cloud"],["window/","","The window","","","",""]]`,
-		"terms":  `["24","becaus","engagement","fail","hour","messag","mor","pass","re","send","window"]`,
-		"guides": `[1]`,
+		"rowsAt": `[[1,1]]`,
+		// The row holds terms 0 (24), 4 (hour) and 5 (late): bits 0, 4 and 5 of the first byte.
+		"inRows": `"MQA="`,
+		"terms":  `["24","becaus","engagement","fail","hour","lat","messag","mor","pass","re","send","window"]`,
+		"guides": `[2]`,
 		"shards": `[0]`,
-		"sizes":  `[10,3]`,
+		"sizes":  `[10,3,3]`,
 	} {
 		if got := string(index[key]); got != want {
 			t.Errorf("index.json %s: got %s, want %s", key, got, want)
 		}
 	}
-	for _, key := range []string{"stop", "same", "gloss"} {
+	for _, key := range []string{"stop", "same"} {
 		if len(index[key]) < 100 {
 			t.Errorf("index.json %s: got %s, want the word table", key, index[key])
 		}
 	}
+	// No title is in the glossary's scripts: the glossary is a part of its own.
+	if _, ok := index["gloss"]; ok || len(files["gloss.json"]) < 100 {
+		t.Errorf("the glossary: in index.json %v, gloss.json %d bytes; want only gloss.json", ok, len(files["gloss.json"]))
+	}
 	for name, want := range map[string]string{
 		// Each stem's documents as gaps, doubled, plus one for a title word: "24" is in the
 		// code's title words (1) and one document later in the guide's text (2).
-		"post-0.json":  `{"post":["1,2","1","1","1","1,2","1","1","1","1","1","3"]}`,
-		"lines.json":   `[["Do not retry","The window is closed."],["",""]]`,
+		"post-0.json":  `{"post":["1,2,2","1","1","1","1,2,2","3","1","1","1","1","1","5"]}`,
+		"rows.json":    `[["providers/acme/#","0",[["late","Late","temporary","y"]]]]`,
+		"lines.json":   `[["Do not retry","The window is closed."],["",""],["",""]]`,
 		"phrases.json": `[[0,"messag fail send becaus mor 24 hour pass"]]`,
 		"eq.json":      `{"131047":"470,63016"}`,
 	} {
@@ -65,8 +77,34 @@ func TestFiles(t *testing.T) {
 			t.Errorf("%s: got %s, want %s", name, got, want)
 		}
 	}
-	if len(files) != 5 {
-		t.Errorf("got %d files, want index.json, one shard, lines, phrases and eq", len(files))
+	if len(files) != 7 {
+		t.Errorf("got %d files, want index.json, one shard, rows, lines, phrases, eq and gloss", len(files))
+	}
+}
+
+// TestFilesGlossInTitle: a title in the glossary's scripts keeps the glossary in index.json,
+// since every search reads the titles of what it ranks.
+func TestFilesGlossInTitle(t *testing.T) {
+	ix := Index{Docs: []Doc{{URL: "a/", Title: "Шаблон", TitleText: []string{"Шаблон"}}}}
+	files, err := ix.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var index struct{ Gloss string }
+	if err := json.Unmarshal(files["index.json"], &index); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := files["gloss.json"]; ok || !strings.Contains(index.Gloss, "шаблон=templat") {
+		t.Errorf("gloss.json written: %v; index.json's gloss %.40q…, want the glossary", ok, index.Gloss)
+	}
+}
+
+// TestFilesRowWithCode: a row's document has no code and no API, which rows.json does not
+// hold.
+func TestFilesRowWithCode(t *testing.T) {
+	ix := Index{Docs: []Doc{{URL: "p/#a", Code: "1", Title: "A", Row: true}}}
+	if _, err := ix.Files(); err == nil {
+		t.Error("a row with a code: no error")
 	}
 }
 
@@ -103,6 +141,43 @@ func TestMessagePhrases(t *testing.T) {
 	} {
 		if got := strings.Join(messagePhrases([]string{c.message}), "|"); got != c.want {
 			t.Errorf("phrase of %q = %q, want %q", c.message, got, c.want)
+		}
+	}
+}
+
+// TestRowGroups: a group of rows.json is a run of rows next to each other with one
+// provider's page and the same providers listing them; rowsAt says where each group goes.
+func TestRowGroups(t *testing.T) {
+	row := func(url string, listed int) Doc {
+		return Doc{URL: url, Title: url, ListedBy: []int{listed}, Row: true}
+	}
+	ix := Index{Docs: []Doc{
+		{Code: "1", Title: "One"},
+		row("p/a/#x", 0), row("p/a/#y", 0), // one group
+		row("p/a/#z", 1), // listed by another
+		row("p/b/#w", 1), // on another page
+		{URL: "g/", Title: "Guide"},
+		row("p/b/#v", 1), // after a document that is no row
+	}}
+	files, err := ix.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var index struct {
+		RowsAt json.RawMessage `json:"rowsAt"`
+		Docs   json.RawMessage `json:"docs"`
+	}
+	if err := json.Unmarshal(files["index.json"], &index); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ name, got, want string }{
+		{"rowsAt", string(index.RowsAt), `[[1,2],[3,1],[4,1],[6,1]]`},
+		{"docs", string(index.Docs), `[["","1","One","","","",""],["g/","","Guide","","","",""]]`},
+		{"rows.json", string(files["rows.json"]), `[["p/a/#","0",[["x","p/a/#x","",""],["y","p/a/#y","",""]]],` +
+			`["p/a/#","1",[["z","p/a/#z","",""]]],["p/b/#","1",[["w","p/b/#w","",""]]],["p/b/#","1",[["v","p/b/#v","",""]]]]`},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s: got %s, want %s", c.name, c.got, c.want)
 		}
 	}
 }

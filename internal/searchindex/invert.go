@@ -11,9 +11,10 @@ const shardSize = 64 << 10
 
 // inverted is the documents as the index's term lists.
 type inverted struct {
-	terms []string // sorted
-	post  []string // for each term, its documents as shardFile writes them
-	sizes []int    // for each document, how many distinct terms it holds
+	terms  []string // sorted
+	post   []string // for each term, its documents as shardFile writes them
+	sizes  []int    // for each document, how many distinct terms it holds
+	inRows []byte   // bit i%8 of byte i/8 is set when a row holds term i
 }
 
 // invert turns documents into the index's term lists.
@@ -56,11 +57,15 @@ func invert(docs []Doc) inverted {
 		inv.sizes = append(inv.sizes, sizes[i])
 	}
 	sort.Strings(inv.terms)
+	inv.inRows = make([]byte, (len(inv.terms)+7)/8)
 	var b strings.Builder
-	for _, term := range inv.terms {
+	for i, term := range inv.terms {
 		b.Reset()
 		prev := 0
 		for j, p := range postings[term] {
+			if docs[p.doc].Row {
+				inv.inRows[i/8] |= 1 << (i % 8)
+			}
 			if j > 0 {
 				b.WriteByte(',')
 			}

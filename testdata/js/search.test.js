@@ -80,7 +80,9 @@ const tokens = [
   ["信息消息", ["messag"]],
 ];
 
-test("the engine reads words as the index builder does", () => {
+test("the engine reads words as the index builder does", async () => {
+  // The glossary is a part of its own, which a query in its scripts fetches (plan).
+  await engine.part("gloss");
   for (const [text, want] of tokens) assert.deepEqual(engine.tokenize(text), want, text);
 });
 
@@ -307,9 +309,10 @@ test("a query fetches only the parts it needs", async () => {
   // A code needs no document list, only the codes' equivalents.
   assert.deepEqual(await engine.find("131047"), ["codes/131047/", "codes/470/", "codes/63016/"]);
   assert.deepEqual(fetched, ["eq"]);
-  // Two words: their shards; three or more: the literal messages too.
+  // Two words: their shards, and the provider rows' documents when a row holds one of
+  // them; three or more: the literal messages too.
   await engine.find("template paused");
-  assert.ok(fetched.length > 1 && fetched.slice(1).every((name) => name.startsWith("post-")), fetched.join());
+  assert.ok(fetched.length > 1 && fetched.slice(1).every((name) => name.startsWith("post-") || name === "rows"), fetched.join());
   assert.ok(!fetched.includes("phrases"));
   await engine.find("message failed to send");
   assert.ok(fetched.includes("phrases"));
@@ -324,6 +327,41 @@ test("a query fetches only the parts it needs", async () => {
   assert.equal(engine.part("eq"), null);
   await engine.find("template paused");
   assert.equal(fetched.length, before);
+});
+
+// The provider rows' documents (rows.json) and the glossary (gloss.json) are fetched only by a
+// query that needs them; the first query must still find what it finds with every part here.
+test("a query that finds no provider row fetches neither the rows nor the glossary", async () => {
+  // "novedades" is only /changes/'s (its Spanish title); a code or a number of no code are
+  // no row's either.
+  for (const q of ["novedades", "131047", "131999"]) {
+    const { engine, fetched } = open();
+    const got = await engine.find(q);
+    assert.ok(got.length > 0 && !got.some((u) => u.startsWith("providers/") && u.includes("#")), q + ": " + got.join(" "));
+    assert.ok(!fetched.includes("rows") && !fetched.includes("gloss"), q + " fetched " + fetched.join());
+  }
+});
+
+test("a first query that finds a provider row shows it with its title, provider and class", async () => {
+  const { engine, fetched } = open();
+  assert.equal((await engine.find("WABA not configured"))[0], "providers/aircall/#waba-not-configured");
+  assert.ok(fetched.includes("rows") && !fetched.includes("gloss"), fetched.join());
+  const d = engine.index.docs.find((d) => d && d[0] === "providers/aircall/#waba-not-configured");
+  assert.deepEqual([d[1], d[2], engine.index.names[+d[5]], d[6]], ["", "WABA not configured", "Aircall", ""]);
+  assert.ok(engine.index.labels.class[d[3]] && engine.index.labels.fix[d[4][0]], d.join("|"));
+});
+
+test("a first query gets the results of an engine that has every part", async () => {
+  const all = open().engine;
+  await all.part("rows");
+  await all.part("gloss");
+  for (const q of ["131047", "novedades", "1310", "1002", "HTTP 429", "WABA not configured", "quality rating",
+    "шаблон отклонен", "模板消息发送失败", "تم رفض القالب", "gupshup 1002 error"]) {
+    const { engine, fetched } = open();
+    assert.deepEqual(await engine.explain(q), await all.explain(q), q);
+    // The glossary only for a query in its scripts.
+    assert.equal(fetched.includes("gloss"), /[\u0400-\u04ff\u0600-\u06ff\u4e00-\u9fff]/.test(q), q);
+  }
 });
 
 test("a word on many pages lists the best twenty", async () => {
@@ -400,7 +438,7 @@ function tinyEngine(words) {
   const terms = words.slice().sort();
   const raw = {
     v: 2, names: [], paths: { code: "codes/", provider: "providers/", status: "http/" }, labels: { class: {}, fix: {} },
-    docs: [["a/", "", "A", "", "", "", ""]], terms, stop: "the", same: "erro=error", gloss: "шаблон=template",
+    docs: [["a/", "", "A", "", "", "", ""]], rowsAt: [], inRows: "", terms, stop: "the", same: "erro=error", gloss: "шаблон=template",
     guides: [], shards: [0], sizes: [1],
   };
   return SearchEngine(raw, () => Promise.resolve({ post: terms.map(() => "1") }));
