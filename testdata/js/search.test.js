@@ -355,9 +355,10 @@ test("a first query gets the results of an engine that has every part", async ()
   const all = open().engine;
   await all.part("rows");
   await all.part("gloss");
-  for (const q of ["131047", "novedades", "1310", "1002", "HTTP 429", "WABA not configured", "quality rating",
+  // "1390" starts codes that no row holds, so it lists codes with the rows' places still empty.
+  for (const q of ["131047", "novedades", "1310", "1390", "1002", "HTTP 429", "WABA not configured", "quality rating",
     "шаблон отклонен", "模板消息发送失败", "تم رفض القالب", "gupshup 1002 error"]) {
-    const { engine, fetched } = open();
+    const { engine, fetched } = open(undefined, { slow: true });
     assert.deepEqual(await engine.explain(q), await all.explain(q), q);
     // The glossary only for a query in its scripts.
     assert.equal(fetched.includes("gloss"), /[\u0400-\u04ff\u0600-\u06ff\u4e00-\u9fff]/.test(q), q);

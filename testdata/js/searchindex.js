@@ -21,8 +21,9 @@ function indexDir() {
 // The document lists are cut into shards of 1 to 7 stems, hundreds of them, as
 // search_browser_test.go's reshard does, so that every search crosses shard edges: the real
 // site fits one shard, where an engine that looks a stem up in the wrong shard would go
-// unseen.
-function open(dir = indexDir()) {
+// unseen. With slow, each part arrives on a later turn of the event loop, as over a network,
+// so that an engine that goes on before a part it needs is here is seen.
+function open(dir = indexDir(), { slow = false } = {}) {
   const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name + ".json"), "utf8"));
   const raw = read("index");
   let post = [];
@@ -37,7 +38,8 @@ function open(dir = indexDir()) {
   const engine = SearchEngine(raw, (name) => {
     fetched.push(name);
     const m = /^post-(\d+)$/.exec(name);
-    return Promise.resolve(m ? shards[+m[1]] : read(name));
+    const part = m ? shards[+m[1]] : read(name);
+    return slow ? new Promise((resolve) => setTimeout(() => resolve(part), 1)) : Promise.resolve(part);
   });
   return { engine, fetched };
 }
