@@ -562,8 +562,12 @@ func (r *builder) execute(job *renderJob, buf *bytes.Buffer) *Error {
 // plainSummary is the first sentence-ish of a code's summary without Markdown, for the
 // description meta tag.
 func plainSummary(c *Code) string {
-	s := strings.Join(strings.Fields(c.Summary), " ")
-	s = descriptionMarks.Replace(s)
+	// strings.Join(strings.Fields(…), " ") without the list; and the Replacer only where it
+	// has something to replace, since it copies the text regardless.
+	s := oneSpaced(c.Summary)
+	if strings.ContainsAny(s, "`*_") {
+		s = descriptionMarks.Replace(s)
+	}
 	if len(s) > 200 {
 		cut := strings.LastIndexByte(s[:200], ' ')
 		if cut < 100 {

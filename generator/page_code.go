@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/waerrors/kb/internal/searchindex"
 )
@@ -325,7 +326,7 @@ func textIDs(prefix string, texts []string) []string {
 	ids := make([]string, len(texts))
 	seen := map[string]bool{}
 	for i, t := range texts {
-		base := prefix + slugWords(plainText(t), 5)
+		base := prefix + textSlug(t, 5)
 		id := base
 		for n := 2; seen[id]; n++ {
 			id = base + "-" + strconv.Itoa(n)
@@ -334,6 +335,46 @@ func textIDs(prefix string, texts []string) []string {
 		ids[i] = id
 	}
 	return ids
+}
+
+// textSlug is slugWords(plainText(md), n). Most causes are plain ASCII sentences, whose
+// words are simply their runs of letters and digits: those skip plainText's copy and
+// slugWords' folding and splitting, which were a fifth of a code page's preparation.
+func textSlug(md string, n int) string {
+	if strings.ContainsAny(md, "`*\\") || strings.Contains(md, "](") {
+		return slugWords(plainText(md), n) // marks that plainText drops can join two words
+	}
+	var b strings.Builder
+	words := 0
+	inWord := false
+	for i := 0; i < len(md); i++ {
+		c := md[i]
+		if c >= utf8.RuneSelf {
+			return slugWords(plainText(md), n) // accents fold, other letters split words
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			if !inWord {
+				if words == n {
+					break
+				}
+				if words > 0 {
+					b.WriteByte('-')
+				}
+				words++
+				inWord = true
+			}
+			b.WriteByte(c)
+		} else {
+			inWord = false
+		}
+	}
+	if words == 0 {
+		return "x"
+	}
+	return b.String()
 }
 
 // slugWords is the first n words of s in lower case ASCII, joined by hyphens. It folds and

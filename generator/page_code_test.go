@@ -110,6 +110,27 @@ func TestSlugWords(t *testing.T) {
 	}
 }
 
+// FuzzTextSlug holds textSlug's shortcut for plain ASCII text to the anchor it stands for,
+// slugWords(plainText(md), n).
+func FuzzTextSlug(f *testing.F) {
+	for _, s := range []string{
+		"The template was paused by Meta today", "A 24-hour window, closed", "",
+		"Token `expired` now", "Use **bold** words", "a\\b c", "See [the page](https://x.y/z) first",
+		"Número não é válido", "tab\tand\nnew line", "  lead spaces", "ab\u00a0cd", "one*two three",
+		"UPPER lower 123 4x5", "--- !!! ???", "a b c d e f g h",
+	} {
+		f.Add(s, 5)
+	}
+	f.Fuzz(func(t *testing.T, md string, n int) {
+		if n < 1 || n > 8 {
+			return
+		}
+		if got, want := textSlug(md, n), slugWords(plainText(md), n); got != want {
+			t.Errorf("textSlug(%q, %d) = %q, want %q", md, n, got, want)
+		}
+	})
+}
+
 // FuzzPlainText holds plainText, whose steps are skipped when they would change nothing and
 // whose spacing is one pass, to the steps in full: drop the marks, then split at white space
 // and join with single spaces.
