@@ -118,6 +118,8 @@ func FuzzTextSlug(f *testing.F) {
 		"Token `expired` now", "Use **bold** words", "a\\b c", "See [the page](https://x.y/z) first",
 		"Número não é válido", "tab\tand\nnew line", "  lead spaces", "ab\u00a0cd", "one*two three",
 		"UPPER lower 123 4x5", "--- !!! ???", "a b c d e f g h",
+		// each edge of the letter and digit ranges, and the first byte that is not ASCII
+		"Zulu zoo 0 9 Z9z0 @[{/:", "a\x80b c",
 	} {
 		f.Add(s, 5)
 	}
