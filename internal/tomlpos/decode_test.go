@@ -47,6 +47,9 @@ func TestDecodeErrors(t *testing.T) {
 		{"dotted key at the top", "title = \"x\"\nextra.note = 1\n", 0, "x.toml:2:1: extra.note: unknown key"},
 		{"line offset", "title = \"x\"\ncolour = 1\n", 1, "x.toml:3:1: colour: unknown key"},
 		{"wrong type", "title = \"x\"\ncount = \"3\"\n", 0, "x.toml:2:9: count: this is a string, want an integer"},
+		{"wrong type, with a line offset", "title = \"x\"\ncount = \"3\"\n", 2, "x.toml:4:9: count: this is a string, want an integer"},
+		{"wrong type inside an inline table, at its line", "aliases = {en = 3}\n", 0, "x.toml:1:1: en: this is an integer, want an array"},
+		{"an unknown key after a blank line", "title = \"x\"\n\ncolour = 1\n", 0, "x.toml:3:1: colour: unknown key"},
 		{"table for an array of tables", "[errors]\ncode = \"1\"\n", 0, "x.toml:1:1: errors: write [[errors]] for each one, not [errors]"},
 		{"quoted date", "seen = \"2026-11-30\"\n", 0, "x.toml:1:9: seen: write the date without quotes, as seen = 2026-11-23"},
 		{"syntax", "title = \"x\"\ncount = = 3\n", 0, "x.toml:2:9: count: expected value but found '=' instead"},
@@ -120,6 +123,35 @@ func TestIndex(t *testing.T) {
 		}
 		if ix.File() != "x.toml" {
 			t.Errorf("File() = %q", ix.File())
+		}
+	}
+}
+
+// TestIndexItem places the strings of an array that has empty and longer strings, quotes
+// inside strings and a blank line, and falls back to the value's start past the last one or
+// for a value that is not an array.
+func TestIndexItem(t *testing.T) {
+	src := "tags = [\"ab\", \"\", 'c\"d',\n\n  \"e\\\"f\", \"g\"]\ntitle = \"x\"\n"
+	var v shape
+	ix, errs := shapes.Decode([]byte(src), "x.toml", 0, &v)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for _, tc := range []struct {
+		path string
+		i    int
+		want Pos
+	}{
+		{"tags", 0, Pos{"x.toml", 1, 9}},
+		{"tags", 1, Pos{"x.toml", 1, 15}},
+		{"tags", 2, Pos{"x.toml", 1, 19}},
+		{"tags", 3, Pos{"x.toml", 3, 3}},
+		{"tags", 4, Pos{"x.toml", 3, 11}},
+		{"tags", 5, Pos{"x.toml", 1, 8}},
+		{"title", 1, Pos{"x.toml", 4, 9}},
+	} {
+		if got := ix.Item(tc.path, tc.i); got != tc.want {
+			t.Errorf("Item(%q, %d) = %v, want %v", tc.path, tc.i, got, tc.want)
 		}
 	}
 }
