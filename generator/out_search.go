@@ -82,9 +82,9 @@ func codeDoc(c *Code, position map[*Provider]int) searchindex.Doc {
 	if len(c.Key) <= 4 {
 		// A short number in running text ("error 4", "tier 1") is a code only when
 		// the words say so; as a word it still finds its code.
-		d.TitleText = append(d.TitleText, c.Key)
+		d.Qualifiers = append(d.Qualifiers, c.Key)
 	}
-	d.TitleText = append(d.TitleText, c.Aliases...)
+	d.Aliases = slices.Clone(c.Aliases)
 	d.Text = append(d.Text, c.Summary, apiLabel(c.API), classLabel(c.Class))
 	d.Text = append(d.Text, c.Causes...)
 	d.Text = append(d.Text, c.Actions...)
@@ -102,7 +102,8 @@ func codeDoc(c *Code, position map[*Provider]int) searchindex.Doc {
 		// A provider's own code is named with the provider, as its entries are ("Twilio
 		// 63032"); a Meta code merely listed by a provider is not.
 		if c.API == "" {
-			d.TitleText = append(d.TitleText, e.Provider.Name)
+			d.Qualifiers = append(d.Qualifiers, namingWords(e.Provider.Name))
+			d.Aliases = append(d.Aliases, e.Provider.Name)
 		} else {
 			d.Text = append(d.Text, e.Provider.Name)
 		}
@@ -143,9 +144,9 @@ func entryDocs(p *Provider, position int) []searchindex.Doc {
 		d := searchindex.Doc{
 			URL: entryPath(e), Title: title, Class: e.Class, FixBy: e.FixBy, ListedBy: []int{position}, Row: true,
 			Line:      resultLine(e.Facts, e.Meaning),
-			TitleText: []string{numberFirstOnly(title), p.Name},
-			Text:      []string{title, e.Meaning, e.Action, e.Section},
-			Messages:  e.Messages,
+			TitleText: []string{numberFirstOnly(title)}, Qualifiers: []string{namingWords(p.Name)}, Aliases: []string{p.Name},
+			Text:     []string{title, e.Meaning, e.Action, e.Section},
+			Messages: e.Messages,
 		}
 		if e.HTTPStatus != 0 {
 			d.Text = append(d.Text, "HTTP "+strconv.Itoa(e.HTTPStatus))
@@ -205,9 +206,9 @@ var numberedStep = regexp.MustCompile(`^(#+\s+)?\d+\.\s`)
 // text. A reference page (the glossary) defines the words of every other page, so only its
 // title finds it.
 func contentDoc(s *Site, pg *Page) searchindex.Doc {
-	title := append([]string{pg.Title}, pg.Aliases...)
+	title := []string{pg.Title}
 	if pg.Reference {
-		return searchindex.Doc{URL: contentPath(pg.Slug), Title: pg.Title, TitleText: title}
+		return searchindex.Doc{URL: contentPath(pg.Slug), Title: pg.Title, TitleText: title, Aliases: pg.Aliases}
 	}
 	for _, h := range markdownHeadings.FindAllString(pg.Body, -1) {
 		// A numbered heading ("2. The 24-hour window") is a step of a checklist whose
@@ -219,7 +220,7 @@ func contentDoc(s *Site, pg *Page) searchindex.Doc {
 			title = append(title, h)
 		}
 	}
-	return searchindex.Doc{URL: contentPath(pg.Slug), Title: pg.Title, TitleText: title, Text: []string{pg.Description, pg.Body}, Guide: true}
+	return searchindex.Doc{URL: contentPath(pg.Slug), Title: pg.Title, TitleText: title, Aliases: pg.Aliases, Text: []string{pg.Description, pg.Body}, Guide: true}
 }
 
 // sectionDocs are a guide's sections, each found by its heading and its own text, so that
@@ -267,7 +268,8 @@ func topicDoc(t *Topic) searchindex.Doc {
 func tiersDoc(t *Tiers) searchindex.Doc {
 	d := searchindex.Doc{
 		URL: tiersPath, Title: "Messaging limits (tiers)", Guide: true,
-		TitleText: append([]string{"Messaging limits tiers", "Current tiers", "How the limit grows", "Codes about limits"}, t.Aliases...),
+		TitleText: []string{"Messaging limits tiers", "Current tiers", "How the limit grows", "Codes about limits"},
+		Aliases:   t.Aliases,
 		Text:      []string{t.Summary, t.Growth},
 	}
 	for _, tier := range t.Tiers {
@@ -278,7 +280,7 @@ func tiersDoc(t *Tiers) searchindex.Doc {
 
 // qualityDoc is /quality/, found by its title and the ratings.
 func qualityDoc(q *Quality) searchindex.Doc {
-	d := searchindex.Doc{URL: qualityPath, Title: "Quality rating", Guide: true, TitleText: append([]string{"Quality rating"}, q.Aliases...), Text: []string{q.Summary}}
+	d := searchindex.Doc{URL: qualityPath, Title: "Quality rating", Guide: true, TitleText: []string{"Quality rating"}, Aliases: q.Aliases, Text: []string{q.Summary}}
 	for _, r := range q.Ratings {
 		d.Text = append(d.Text, r.Name, r.Meaning, r.Action)
 	}

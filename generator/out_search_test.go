@@ -32,9 +32,13 @@ type searchIndex struct {
 	Shards []int       `json:"shards"`
 }
 
-// decodeIndex reads search/index.json and its shards back into term -> doc -> title flag,
-// with the providers' rows (rows.json) in their places among the documents, as the engine
-// puts them.
+// allNames is the names of a qualifier's word (internal/searchindex's titleBits).
+const allNames = 1<<30 - 1
+
+// decodeIndex reads search/index.json and its shards back into term -> doc -> names: 0 for
+// a word of the text, 1 for the title, a bit of its own for each alias, allNames for a
+// qualifier; with the providers' rows (rows.json) in their places among the documents, as
+// the engine puts them.
 func decodeIndex(t *testing.T, files Files) (searchIndex, map[string]map[int]int) {
 	t.Helper()
 	var idx searchIndex
@@ -77,12 +81,22 @@ func decodeIndex(t *testing.T, files Files) (searchIndex, map[string]map[int]int
 		out[term] = map[int]int{}
 		doc := 0
 		for _, s := range strings.Split(post[i], ",") {
+			s, bits, named := strings.Cut(s, ".")
 			v, err := strconv.ParseInt(s, 36, 64)
 			if err != nil {
 				t.Fatalf("term %q: %v", term, err)
 			}
 			doc += int(v >> 1)
-			out[term][doc] = int(v & 1)
+			names := int64(v & 1)
+			switch {
+			case named && bits == "":
+				names = allNames
+			case named:
+				if names, err = strconv.ParseInt(bits, 36, 64); err != nil {
+					t.Fatalf("term %q: %v", term, err)
+				}
+			}
+			out[term][doc] = int(names)
 		}
 	}
 	return idx, out
@@ -112,7 +126,7 @@ func TestSearchIndex(t *testing.T) {
 	}
 	tests := []struct {
 		term, url string
-		title     int
+		names     int
 	}{
 		{"engagement", "codes/131047/", 1},                     // Meta's title
 		{"window", "codes/63016/", 1},                          // the provider's title
@@ -125,7 +139,7 @@ func TestSearchIndex(t *testing.T) {
 		{"open", "window/#when-it-opens", 1},                   // the section under that heading
 		{"customer", "window/#when-it-opens", 0},               // and its text
 		{"bad", "http/400/", 1},                                // an HTTP status, by its name
-		{"acm", "codes/63016/", 1},                             // a provider's own code, by the provider
+		{"acm", "codes/63016/", allNames},                      // a provider's own code, by the provider, with any name
 		{"acm", "codes/131047/", 0},                            // Meta's code, listed by the provider
 	}
 	for _, tc := range tests {
@@ -135,8 +149,8 @@ func TestSearchIndex(t *testing.T) {
 			t.Errorf("term %q does not lead to %s", tc.term, tc.url)
 			continue
 		}
-		if f != tc.title {
-			t.Errorf("term %q in %s: title flag %d, want %d", tc.term, tc.url, f, tc.title)
+		if f != tc.names {
+			t.Errorf("term %q in %s: names %b, want %b", tc.term, tc.url, f, tc.names)
 		}
 	}
 	// A guide's section is found at its heading's id on the rendered page.
@@ -199,23 +213,33 @@ func TestSectionDocs(t *testing.T) {
 }
 
 // TestAliasesOfEveryLanguage: an alias in any of the format's languages names its page in
-// the index, as an English one does.
+// the index, as an English one does, each alias as a name of its own: the engine gives a
+// whole-title match only to words that one name holds together, not to words spread over
+// several aliases.
 func TestAliasesOfEveryLanguage(t *testing.T) {
 	files := archiveFiles(readArchive(t, "testdata/site.txtar"))
-	files["content/window.md"] = strings.Replace(files["content/window.md"], "+++\n## ", "[aliases]\nid = [\"qwzidu\"]\nit = [\"qwzitu\"]\n+++\n## ", 1)
+	files["content/window.md"] = strings.Replace(files["content/window.md"], "+++\n## ", "[aliases]\nid = [\"qwzidu qwzboth\"]\nit = [\"qwzitu qwzboth\"]\n+++\n## ", 1)
 	built, err := build(t, files, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	idx, terms := decodeIndex(t, built)
-	for _, term := range []string{"qwzidu", "qwzitu"} {
-		found := false
-		for d, title := range terms[term] {
-			found = found || idx.Docs[d][0] == "window/" && title == 1
+	names := func(term string) int {
+		for d, n := range terms[term] {
+			if idx.Docs[d][0] == "window/" {
+				return n
+			}
 		}
-		if !found {
-			t.Errorf("alias %q does not name window/ in the index", term)
+		return 0
+	}
+	id, it, both := names("qwzidu"), names("qwzitu"), names("qwzboth")
+	for term, n := range map[string]int{"qwzidu": id, "qwzitu": it} {
+		if n == 0 || n&1 != 0 || n&(n-1) != 0 {
+			t.Errorf("alias %q names window/ as %b, want one bit of its own, not the title's", term, n)
 		}
+	}
+	if id == it || both != id|it {
+		t.Errorf("names of the two aliases' words: %b and %b, of the word both hold %b", id, it, both)
 	}
 }
 

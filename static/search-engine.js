@@ -26,6 +26,9 @@ var SearchEngine = function (raw, fetchPart) {
   // A title that holds every word of the query, or that the query names whole, earns
   // WHOLE_TITLE; a literal message found whole, PHRASE and PHRASE_WORD a word of it.
   var WHOLE_TITLE = 15, PHRASE = 20, PHRASE_WORD = 2;
+  // ALL_NAMES are the bits of every name a document can have (internal/searchindex's
+  // titleBits).
+  var ALL_NAMES = (1 << 30) - 1;
   // What yields on a tie of words: the retired On-Premises API (ONPREM), a provider's code
   // to Meta's for the same words (PROVIDER_CODE); a guide is preferred for a question
   // (GUIDE); a provider's own number said with the provider's name adds OWN_NUMBER, said
@@ -173,15 +176,19 @@ var SearchEngine = function (raw, fetchPart) {
     return wanted.length ? Promise.all(wanted) : null;
   }
 
-  // postings decodes a term's document list: [doc, isTitle] pairs.
+  // postings decodes a term's document list: [doc, names] pairs, where names says which of
+  // the document's names hold the term, as bits: 0 for its text only, 1 for its title (and
+  // messages' heads), a bit of its own for each alias, every bit for a qualifier (a code's
+  // provider). A list writes "doc" for the title alone, "doc." for every name and
+  // "doc.bits" for the rest (internal/searchindex's namesSuffix).
   function postings(t) {
     var hit = postingCache.get(t);
     if (hit) return hit;
     var out = [], doc = 0, shard = shardOf(t);
     index["post-" + shard].post[t - index.shards[shard]].split(",").forEach(function (s) {
-      var v = parseInt(s, 36);
+      var v = parseInt(s, 36), dot = s.indexOf(".");
       doc += v >> 1;
-      out.push(doc, v & 1);
+      out.push(doc, !(v & 1) ? 0 : dot < 0 ? 1 : dot === s.length - 1 ? ALL_NAMES : parseInt(s.slice(dot + 1), 36));
     });
     postingCache.set(t, out);
     return out;
@@ -572,13 +579,14 @@ var SearchEngine = function (raw, fetchPart) {
     var sums = new Map();
     perWord.forEach(function (m) {
       m.forEach(function (b, doc) {
-        var w = sums.get(doc) || { s: 0, titles: 0 };
+        var w = sums.get(doc) || { s: 0, titles: 0, names: ALL_NAMES };
         w.s += b.s + RARE_BONUS * b.r;
-        if (b.title) w.titles++;
+        if (b.names) w.titles++;
+        w.names &= b.names;
         sums.set(doc, w);
       });
     });
-    sums.forEach(function (w, doc) { add(scores, doc, w.s + wholeTitle(w.titles, perWord.length)); });
+    sums.forEach(function (w, doc) { add(scores, doc, w.s + wholeTitle(w.titles, w.names, perWord.length)); });
   }
 
   // bestTerms is, for each document, the best that one query word's terms earn in it: in
@@ -592,16 +600,20 @@ var SearchEngine = function (raw, fetchPart) {
         // a guide that mentions every subject does not outrank the page about one.
         var w = weight * r * (p[k + 1] ? 1 : lengthNorm(p[k]));
         var s = w * (p[k + 1] ? TITLE : 1), b = best.get(p[k]);
-        if (!b || b.s < s) best.set(p[k], { s: s, r: w * (p[k + 1] ? 1 : TEXT_RARITY), title: p[k + 1] === 1 });
+        // Names gather over the word's terms: "rechazada" is a title word of the name that
+        // says "rejected" as well as of the one that says "rechazado".
+        if (!b || b.s < s) best.set(p[k], { s: s, r: w * (p[k + 1] ? 1 : TEXT_RARITY), names: p[k + 1] | (b ? b.names : 0) });
+        else b.names |= p[k + 1];
       }
     });
     return best;
   }
 
-  // wholeTitle: a document whose title text holds every word of the query ("gupshup 1002"
+  // wholeTitle: a document one of whose names holds every word of the query ("gupshup 1002"
   // is Gupshup's entry 1002, not the Gupshup page that mentions it) earns as much as a named
-  // title; titles is how many words its title holds, of n.
-  function wholeTitle(titles, n) { return titles === n && n > 1 ? WHOLE_TITLE : 0; }
+  // title; titles is how many words its names hold, of n, and names the names that hold
+  // them all. Words spread over several aliases are no whole title.
+  function wholeTitle(titles, names, n) { return titles === n && n > 1 && names ? WHOLE_TITLE : 0; }
 
   // literalPhrases: a literal message held whole names its code above pages sharing its
   // words.

@@ -24,6 +24,15 @@ type Doc struct {
 	// TitleText is what names the document (its title, aliases, headings): a query word
 	// found there counts for more than one found in Text.
 	TitleText, Text []string
+	// Aliases are other names of the document, each on its own: a query's words make a whole
+	// title when the TitleText and messages' heads hold them all, or one alias does, not when
+	// they are spread over several aliases ("plantilla de WhatsApp rechazada" is not
+	// authentication-templates', whose aliases say "plantilla", "rechazado" and "whatsapp"
+	// in three different questions). An alias's word counts as a title word.
+	Aliases []string
+	// Qualifiers name the document together with any of its names: a code's short number,
+	// the provider whose code or entry it is ("Twilio 24-hour window expired").
+	Qualifiers []string
 	// Messages are the literal messages the API returns, which agents paste: each one's head
 	// counts as title, and a query that holds one whole finds this document first.
 	Messages []string

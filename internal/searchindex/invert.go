@@ -21,29 +21,45 @@ type inverted struct {
 func invert(docs []Doc) inverted {
 	// Documents are added in order, so each term's list grows sorted, and a document that
 	// repeats a term is always the last one in the list.
-	type posting struct{ doc, title int }
+	// titles is which of the document's names (its title, each alias, each message's head)
+	// hold the term, as bits; 0 for a word of its text only.
+	type posting struct{ doc, titles int }
 	postings := map[string][]posting{}
 	t := tokenizer{words: map[string][]string{}}
 	var terms []string
-	add := func(texts []string, doc, title int) {
-		for _, text := range texts {
+	// kind says which bits a text sets: none for text, the first for the document's title,
+	// its own for an alias, every one for a qualifier.
+	const text, title, alias, qualifier = 0, 1, 2, 3
+	add := func(texts []string, doc int, kind int) {
+		for j, text := range texts {
+			bit := 0
+			switch kind {
+			case title:
+				bit = 1
+			case alias:
+				bit = 2 << (j % (titleBits - 1))
+			case qualifier:
+				bit = 1<<titleBits - 1
+			}
 			terms = t.tokens(terms[:0], text)
 			for _, tok := range terms {
 				p := postings[tok]
 				if n := len(p); n > 0 && p[n-1].doc == doc {
-					p[n-1].title = max(p[n-1].title, title)
+					p[n-1].titles |= bit
 					continue
 				}
-				postings[tok] = append(p, posting{doc, title})
+				postings[tok] = append(p, posting{doc, bit})
 			}
 		}
 	}
 	for i, d := range docs {
 		head, tail := messageText(d.Messages)
-		add(d.Text, i, 0)
-		add(tail, i, 0)
-		add(d.TitleText, i, 1)
-		add(head, i, 1)
+		add(d.Text, i, text)
+		add(tail, i, text)
+		add(d.TitleText, i, title)
+		add(head, i, title)
+		add(d.Aliases, i, alias)
+		add(d.Qualifiers, i, qualifier)
 	}
 	inv := inverted{terms: []string{}}
 	sizes := map[int]int{}
@@ -69,12 +85,36 @@ func invert(docs []Doc) inverted {
 			if j > 0 {
 				b.WriteByte(',')
 			}
-			b.WriteString(strconv.FormatInt(int64((p.doc-prev)<<1|p.title), 36))
+			title := 0
+			if p.titles != 0 {
+				title = 1
+			}
+			b.WriteString(strconv.FormatInt(int64((p.doc-prev)<<1|title), 36))
+			b.WriteString(namesSuffix(p.titles))
 			prev = p.doc
 		}
 		inv.post = append(inv.post, b.String())
 	}
 	return inv
+}
+
+// titleBits is how many of a document's names (Doc.Aliases) a title word says it is in: the
+// first bit is its title, the others its aliases; a document with more aliases shares bits
+// among them, so that a word of its 30th alias reads as one of its first. The bits stay
+// under 2^30 so that the script reads them as 32-bit integers.
+const titleBits = 30
+
+// namesSuffix is what follows a document in a term's list to say which of its names hold
+// the term: nothing for its title alone (or its text), "." for every name (a qualifier),
+// else "." and the bits in base 36. Most title words are a title's alone, so they cost nothing.
+func namesSuffix(titles int) string {
+	switch titles {
+	case 0, 1:
+		return ""
+	case 1<<titleBits - 1:
+		return "."
+	}
+	return "." + strconv.FormatInt(int64(titles), 36)
 }
 
 // shard cuts the term lists into runs of about shardSize bytes, and returns the position of

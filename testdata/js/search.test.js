@@ -512,3 +512,13 @@ test("a query is read into codes, statuses, numbers and words", () => {
     assert.deepEqual(got, { ...empty, ...want }, q);
   }
 });
+
+// A whole-title match needs one name that holds the query's words: the authentication
+// templates page has aliases that say "plantilla", "rechazado" and "whatsapp", each in a
+// different question, which together are no title of "my template was rejected".
+test("words spread over a page's aliases are no whole title", async () => {
+  const got = await engine.find("mi plantilla de whatsapp fue rechazada");
+  assert.notEqual(got[0], "authentication-templates/", got.join(" "));
+  const title = (p) => engine.index.docs.find((d) => d && d[0] === p)[2];
+  assert.match(title(got[0]), /reject/i, got.join(" "));
+});
