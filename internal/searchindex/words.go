@@ -168,7 +168,7 @@ var glossary = map[string]string{
 	"привязан": "linked", "сеанс": "session", "подтвержд": "confirmation", "обновлен": "update", "верси": "version",
 	"сервер": "server", "ответ": "reply", "найден": "found", "неверн": "invalid", "недопустим": "invalid",
 	"неправильн": "wrong", "формат": "format", "доступ": "access", "разрешени": "permission", "авториз": "authorization",
-	"пароль": "password", "профил": "profile", "отображаем": "display", "язык": "language", "категори": "category",
+	"пароль": "password", "профил": "profile", "отображ": "display", "отсутств": "missing", "язык": "language", "категори": "category",
 	"маркетинг": "marketing", "аутентификац": "authentication", "стоимост": "cost", "баланс": "balance",
 	"часов": "hours", "жалоб": "report", "повтор": "retry", "дубл": "duplicate", "задержк": "delay", "работ": "working",
 	"удален": "deleted", "код": "code", "ватсап": "whatsapp", "вацап": "whatsapp", "вотсап": "whatsapp",

@@ -54,6 +54,8 @@ const tokens = [
   ["baneada", ["baneado"]],
   ["Canada", ["canado"]],
   ["сообщение не доставлено", ["messag", "deliver"]],
+  ["сообщение отсутствует", ["messag", "miss"]],
+  ["имя не отображается", ["display"]],
   ["模板消息发送失败", ["templat", "messag", "send", "fail"]],
   ["تم رفض القالب", ["reject", "templat"]],
   ["संदेश डिलीवर नहीं हुआ", ["messag", "deliver"]],
