@@ -16,6 +16,9 @@ var SearchEngine = function (raw, fetchPart) {
   // a code prefix or a provider's own number (NEAR), then the words; a status it names
   // counts as much as a few words in a title (STATUS), a reason phrase alone half that.
   var NAMED = 1e6, NEXT = 1e4, NEAR = 1e5, STATUS = 60, REASON_PHRASE = 30;
+  // A provider's own numbers that are also the platform's codes are short (Messente's 0 to
+  // 10, Bird's 2 and 21, Gupshup's 1002); longer ones are the platform's alone.
+  var OWN_CODE_DIGITS = 4;
   // A query word finds its own term whole, a longer term it starts at PREFIX (the last word
   // is still being typed), and one a typo away at TYPO.
   var PREFIX = 0.7, TYPO = 0.5;
@@ -425,6 +428,8 @@ var SearchEngine = function (raw, fetchPart) {
     a.report = a.codes.length > 0 || a.statuses.length > 0 || a.payload ||
       a.words.some(function (w) { return REPORTS.has(stem(english(w))); });
     a.terms = a.owned.concat(a.statuses).map(lowerBound);
+    // A short code said with words may be a named provider's own number (providerOwnCodes).
+    if (a.words.length) a.codes.forEach(function (c) { if (c.length <= OWN_CODE_DIGITS) a.terms.push(lowerBound(c)); });
     a.matches.forEach(function (m) { m.forEach(function (_, t) { a.terms.push(t); }); });
     // What the first results need (needs): the glossary, else the shards and rows; what a
     // complete search needs (waiting): those, equivalents, phrases. The page shows results
@@ -473,6 +478,7 @@ var SearchEngine = function (raw, fetchPart) {
   function search(a) {
     var said = whatIsSaid(a), scores = new Map();
     namedCodes(scores, a);
+    providerOwnCodes(scores, a, said);
     equivalentCodes(scores, a);
     namedStatuses(scores, a);
     providerStatuses(scores, a, said);
@@ -510,6 +516,22 @@ var SearchEngine = function (raw, fetchPart) {
   // namedCodes: the codes found in the query come first, in the order said.
   function namedCodes(scores, a) {
     a.codes.forEach(function (c, i) { add(scores, index.codeDocs.get(c), NAMED - i * NEXT); });
+  }
+
+  // providerOwnCodes: a query that names a provider and a short number it says is a code
+  // ("messente error 4", "bird error 2") means that provider's entry of that number first,
+  // then the platform's code of the same number, which the provider may pass on.
+  function providerOwnCodes(scores, a, said) {
+    if (!said.namesAnyProvider) return;
+    a.codes.forEach(function (c, i) {
+      var t = lowerBound(c);
+      if (c.length > OWN_CODE_DIGITS || index.terms[t] !== c) return;
+      var p = postings(t);
+      for (var k = 0; k < p.length; k += 2) {
+        var d = index.docs[p[k]];
+        if (p[k + 1] && d && !d[1] && isEntry(d) && said.namesProvider(d) && d[2].split(" ")[0] === c) add(scores, p[k], NAMED - i * NEXT + 1);
+      }
+    });
   }
 
   // equivalentCodes: then the codes' equivalents under other APIs, each once (63016 is the

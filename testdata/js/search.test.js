@@ -524,3 +524,10 @@ test("words spread over a page's aliases are no whole title", async () => {
   const title = (p) => engine.index.docs.find((d) => d && d[0] === p)[2];
   assert.match(title(got[0]), /reject/i, got.join(" "));
 });
+
+// A short number said to be a code, with a provider's name, is that provider's own entry
+// first, then the platform's code of the same number; without the name, the platform's code.
+test("a provider's name and 'error N' find its entry N before the platform's code N", async () => {
+  assert.deepEqual((await engine.find("bird error 2")).slice(0, 2), ["providers/bird/#code-2", "codes/2/"]);
+  assert.equal((await engine.find("error 2"))[0], "codes/2/");
+});
