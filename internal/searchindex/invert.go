@@ -75,6 +75,7 @@ func invert(docs []Doc) inverted {
 	sort.Strings(inv.terms)
 	inv.inRows = make([]byte, (len(inv.terms)+7)/8)
 	var b strings.Builder
+	var num []byte
 	for i, term := range inv.terms {
 		b.Reset()
 		prev := 0
@@ -89,8 +90,8 @@ func invert(docs []Doc) inverted {
 			if p.titles != 0 {
 				title = 1
 			}
-			b.WriteString(strconv.FormatInt(int64((p.doc-prev)<<1|title), 36))
-			b.WriteString(namesSuffix(p.titles))
+			num = strconv.AppendInt(num[:0], int64((p.doc-prev)<<1|title), 36)
+			b.Write(appendNames(num, p.titles))
 			prev = p.doc
 		}
 		inv.post = append(inv.post, b.String())
@@ -104,17 +105,17 @@ func invert(docs []Doc) inverted {
 // under 2^30 so that the script reads them as 32-bit integers.
 const titleBits = 30
 
-// namesSuffix is what follows a document in a term's list to say which of its names hold
-// the term: nothing for its title alone (or its text), "." for every name (a qualifier),
-// else "." and the bits in base 36. Most title words are a title's alone, so they cost nothing.
-func namesSuffix(titles int) string {
+// appendNames appends to a document's number in a term's list which of its names hold the
+// term: nothing for its title alone (or its text), "." for every name (a qualifier), else
+// "." and the bits in base 36. Most title words are a title's alone, so they cost nothing.
+func appendNames(b []byte, titles int) []byte {
 	switch titles {
 	case 0, 1:
-		return ""
+		return b
 	case 1<<titleBits - 1:
-		return "."
+		return append(b, '.')
 	}
-	return "." + strconv.FormatInt(int64(titles), 36)
+	return strconv.AppendInt(append(b, '.'), int64(titles), 36)
 }
 
 // shard cuts the term lists into runs of about shardSize bytes, and returns the position of
