@@ -97,7 +97,13 @@ func codeDoc(c *Code, position map[*Provider]int) searchindex.Doc {
 			d.ListedBy = append(d.ListedBy, p)
 		}
 		d.TitleText = append(d.TitleText, e.Title)
-		d.Messages = append(d.Messages, e.Messages...)
+		// A provider's own code is what its entry says; Meta's code is restated by the
+		// provider in its own sentence.
+		if c.API == "" {
+			d.Messages = append(d.Messages, e.Messages...)
+		} else {
+			d.Restated = append(d.Restated, e.Messages...)
+		}
 		d.Text = append(d.Text, e.Meaning, e.Action)
 		// A provider's own code is named with the provider, as its entries are ("Twilio
 		// 63032"); a Meta code merely listed by a provider is not.

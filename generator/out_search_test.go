@@ -258,3 +258,43 @@ func TestNamingWords(t *testing.T) {
 		}
 	}
 }
+
+// TestRestatedMessages: a provider's message for Meta's code finds the code by its phrase,
+// and its first words name the code as a title does; the rest of the provider's sentence is
+// the code's text, so that one of its words does not make Meta's code a title match for any
+// query that shares it. A provider's own code keeps its messages whole as title words.
+func TestRestatedMessages(t *testing.T) {
+	files := archiveFiles(readArchive(t, "testdata/site.txtar"))
+	files["data/providers/acme.toml"] += "\n[[errors]]\ncode = \"131026\"\nmessages = [\"Delivery failed: recipient handset switched off since yesterday\"]\n" +
+		"title = \"Not delivered\"\nsection = \"Messaging\"\nmeaning = \"Not delivered.\"\naction = \"Check the number.\"\n"
+	built, err := build(t, files, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, terms := decodeIndex(t, built)
+	names := func(term, url string) (int, bool) {
+		for d, n := range terms[term] {
+			if idx.Docs[d][0] == url || idx.Docs[d][0] == "" && "codes/"+idx.Docs[d][1]+"/" == url {
+				return n, true
+			}
+		}
+		return 0, false
+	}
+	for _, tc := range []struct {
+		term, url string
+		title     bool
+	}{
+		{"handset", "codes/131026/", true},    // the head of Acme's sentence
+		{"switch", "codes/131026/", false},    // the rest of it
+		{"yesterday", "codes/131026/", false}, // the rest of it
+		{"templat", "codes/63016/", true},     // Acme's own code's message, whole
+	} {
+		n, ok := names(tc.term, tc.url)
+		if !ok || (n != 0) != tc.title {
+			t.Errorf("%q in %s: found %v, names %b; want a title word: %v", tc.term, tc.url, ok, n, tc.title)
+		}
+	}
+	if !strings.Contains(string(built["search/phrases.json"]), "handset switch") {
+		t.Errorf("Acme's whole message is no phrase: %s", built["search/phrases.json"])
+	}
+}

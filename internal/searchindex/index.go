@@ -36,6 +36,10 @@ type Doc struct {
 	// Messages are the literal messages the API returns, which agents paste: each one's head
 	// counts as title, and a query that holds one whole finds this document first.
 	Messages []string
+	// Restated are the messages of the providers' entries that restate the document's code:
+	// a pasted one finds the code by its phrase; its first words name the code as a title
+	// does, the rest are the code's text.
+	Restated []string
 	// Guide marks a page that explains how something works (the window, tiers, quality)
 	// rather than one error: a question in plain words finds it before a code, an error
 	// report a code before it.
@@ -148,7 +152,7 @@ func (ix *Index) Files() (map[string][]byte, error) {
 	var phrases [][2]any
 	for i, d := range ix.Docs {
 		lines[i] = d.Line
-		for _, p := range messagePhrases(d.Messages) {
+		for _, p := range messagePhrases(append(slices.Clip(d.Messages), d.Restated...)) {
 			phrases = append(phrases, [2]any{i, p})
 		}
 	}

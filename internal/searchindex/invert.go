@@ -56,6 +56,9 @@ func invert(docs []Doc) inverted {
 		head, tail := messageText(d.Messages)
 		add(d.Text, i, text)
 		add(tail, i, text)
+		restatedHead, restatedTail := restatedText(d.Restated)
+		add(restatedHead, i, title)
+		add(restatedTail, i, text)
 		add(d.TitleText, i, title)
 		add(head, i, title)
 		add(d.Aliases, i, alias)
@@ -150,6 +153,25 @@ func messageText(messages []string) (head, tail []string) {
 		}
 		head = append(head, strings.Join(words[:messageHead], " "))
 		tail = append(tail, strings.Join(words[messageHead:], " "))
+	}
+	return head, tail
+}
+
+// restatedHead is how many words of a provider's restatement of a code's message name the
+// code: the words a paste begins with. The rest of a provider's sentence ("… has not responded
+// in a while") is its own wording, text of the code, so one of its words does not make the
+// code a title match for a query that merely shares it.
+const restatedHead = 4
+
+// restatedText splits restated messages into their heads and the rest.
+func restatedText(messages []string) (head, tail []string) {
+	for _, m := range messages {
+		words := strings.Fields(m)
+		n := min(len(words), restatedHead)
+		head = append(head, strings.Join(words[:n], " "))
+		if n < len(words) {
+			tail = append(tail, strings.Join(words[n:], " "))
+		}
 	}
 	return head, tail
 }

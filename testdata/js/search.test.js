@@ -261,10 +261,15 @@ test("rules order the first results", async () => {
 // The same rule where a literal message of another code says the number: 131053's
 // "failed with http code 500" is pasted whole, and finds 131053 by its phrase, so the number
 // stays a title word of it and may come first; the order of the rest still holds.
-test("whatsapp 500: Meta's code 500, the status page, then Gupshup's own 500", async () => {
+test("whatsapp 500: Meta's code 500, the status page, then a provider's own 500", async () => {
   const got = (await engine.find("whatsapp 500")).slice(0, 4);
   const at = (p) => got.indexOf(p);
-  assert.ok(at("codes/500/") >= 0 && at("codes/500/") < at("http/500/") && at("http/500/") < at("providers/gupshup/#code-500"), got.join(" "));
+  assert.ok(at("codes/500/") >= 0 && at("codes/500/") < at("http/500/"), got.join(" "));
+  // Which provider's entry numbered 500 comes next changes as providers are added (Gupshup's,
+  // 8x8's "500 Internal Server Error"); that one is numbered 500 does not.
+  const next = got[at("http/500/") + 1];
+  const title = engine.index.docs.find((d) => d && d[0] === next)[2];
+  assert.ok(next.startsWith("providers/") && /^500\b/.test(title), got.join(" ") + ": " + title);
 });
 
 // A status alone: its page, then what has the status in its title, then Meta's code that
@@ -416,7 +421,8 @@ test("results a fifth as good as the best are left out", async () => {
   const scores = await engine.explain("display name"), found = await engine.find("display name");
   assert.ok(found.length < 20, found.join(" "));
   assert.deepEqual(found, scores.slice(0, found.length).map((e) => e[0]));
-  assert.ok(scores[found.length - 1][1] >= 0.2 * scores[0][1] && scores[found.length][1] < 0.2 * scores[0][1], scores.slice(0, found.length + 1).join(" "));
+  // explain rounds each score to a tenth, so the floor is known to within 0.1.
+  assert.ok(scores[found.length - 1][1] >= 0.2 * scores[0][1] - 0.1 && scores[found.length][1] < 0.2 * scores[0][1] + 0.1, scores.slice(0, found.length + 1).join(" "));
 });
 
 test("a pasted log's stack frames, classes, times and code are not the error's words", () => {
