@@ -2,8 +2,10 @@ package main
 
 import (
 	"fmt"
+	"net/url"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -133,5 +135,45 @@ func TestProviderTableFilter(t *testing.T) {
 	f := strings.Split(got, "|")
 	if len(f) != 3 || !strings.Contains(f[0], "code-21910") || f[1] == "0" || !strings.HasSuffix(f[2], " entries") {
 		t.Errorf("filtering Twilio's table for the whatsapp: prefix: %q, want 21910's row, its section's heading and a count of entries", got)
+	}
+}
+
+// TestTableFilterIgnoresCase types words as an agent copies them, with capitals, into the
+// filter of /codes/ and of a provider's table, and into the address's ?filter=, and checks
+// that the rows holding them stay, as many as for the same words in lower case.
+func TestTableFilterIgnoresCase(t *testing.T) {
+	s := checkedSite(t)
+	ctx := browser(t)
+	state := `(() => {
+		const rows = Array.from(document.querySelectorAll("table[data-filterable] tbody tr:not(.section-row)"));
+		const row = document.querySelector("table[data-filterable] " + %q);
+		return rows.filter(r => !r.hidden).length + "|" + (row && !row.closest("tr").hidden) + "|" + document.getElementById("codes-count").textContent;
+	})()`
+	for _, tc := range []struct{ page, typed, row string }{
+		{"codes/", "Re-engagement", `a[href$="codes/131047/"]`},
+		{"codes/", "TEMPLATE Paused", `a[href$="codes/132015/"]`},
+		{"providers/twilio/", "WhatsApp: Prefix", "#code-21910"},
+	} {
+		lower := strings.ToLower(tc.typed)
+		if err := chromedp.Do(ctx, chromedp.Navigate(s.url+tc.page+"?filter="+url.QueryEscape(lower))); err != nil {
+			t.Fatal(err)
+		}
+		want, err := chromedp.Run(ctx, chromedp.Poll[string](`document.getElementById("codes-count").textContent && `+fmt.Sprintf(state, tc.row), chromedp.WithPollingTimeout(5*time.Second)))
+		if err != nil || strings.Split(want, "|")[1] != "true" {
+			t.Fatalf("%s filtered for %q: %q (%v), want %s shown", tc.page, lower, want, err, tc.row)
+		}
+		for _, how := range []string{"typed", "address"} {
+			steps := []chromedp.Action[chromedp.Void]{chromedp.Navigate(s.url + tc.page + "?filter=" + url.QueryEscape(tc.typed))}
+			if how == "typed" {
+				steps = []chromedp.Action[chromedp.Void]{chromedp.Navigate(s.url + tc.page), chromedp.Focus("#codes-filter"), chromedp.KeyEvent(tc.typed)}
+			}
+			if err := chromedp.Do(ctx, steps...); err != nil {
+				t.Fatal(err)
+			}
+			got, err := chromedp.Run(ctx, chromedp.Poll[string](`document.getElementById("codes-filter").value === `+strconv.Quote(tc.typed)+` && `+fmt.Sprintf(state, tc.row), chromedp.WithPollingTimeout(5*time.Second)))
+			if err != nil || got != want {
+				t.Errorf("%s filtered for %q (%s): %q (%v), want as for %q: %q", tc.page, tc.typed, how, got, err, lower, want)
+			}
+		}
 	}
 }

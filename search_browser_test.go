@@ -301,6 +301,46 @@ func TestSearchResultCap(t *testing.T) {
 	}
 }
 
+// TestSearchMoreResultsKeepsTheQuery pastes an error that holds what an address must
+// encode ("#" would start the fragment, "&" a second parameter, "+" a space) into the box
+// under the header, follows its "More results" link, and checks that the search page
+// searches for the whole paste: its box holds it, and its first result is the one the
+// header box listed first.
+func TestSearchMoreResultsKeepsTheQuery(t *testing.T) {
+	s := checkedSite(t)
+	ctx := browser(t)
+	const pasted = "(#100) Invalid parameter & template + header"
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.url+"codes/"), chromedp.Focus("#site-q"), chromedp.KeyEvent(pasted)); err != nil {
+		t.Fatal(err)
+	}
+	first, err := chromedp.Run(ctx, chromedp.Poll[string](`window.kbSearch && kbSearch.lastQuery === `+strconv.Quote(pasted)+` &&
+		document.querySelector("#site-q-results .more-results") && document.querySelector("#site-q-results [role=option]").href`, chromedp.WithPollingTimeout(10*time.Second)))
+	if err != nil {
+		t.Fatalf("the header box showed no \"More results\" link for %q: %v", pasted, err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click("#site-q-results .more-results")); err != nil {
+		t.Fatal(err)
+	}
+	// Wait for the search page before polling it: a poll begun on the page being left stops
+	// with it.
+	path := ""
+	for i := 0; i < 50 && !strings.HasSuffix(path, "/kb/search/"); i++ {
+		time.Sleep(100 * time.Millisecond)
+		path, _ = chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname`))
+	}
+	if err := chromedp.Do(ctx, chromedp.WaitReady("#search-q")); err != nil {
+		t.Fatal(err)
+	}
+	got, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => {
+		const box = document.getElementById("search-q"), option = document.querySelector("#search-q-results [role=option]");
+		return window.kbSearch && kbSearch.lastQuery === box.value && box.value + "|" + (option ? option.href : "");
+	})()`, chromedp.WithPollingTimeout(10*time.Second)))
+	if want := pasted + "|" + first; err != nil || got != want {
+		address, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href`))
+		t.Errorf("\"More results\" for %q opened %s, whose box and first result are %q (%v), want %q", pasted, address, got, err, want)
+	}
+}
+
 // TestSearchLateShard: results that arrive for a query the box no longer holds are dropped.
 // On a slow connection the shard an earlier keystroke asked for can arrive after the query
 // has changed; its results must not replace the current query's (mutation-4's survivor 04).

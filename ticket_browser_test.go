@@ -74,3 +74,30 @@ func TestCopyForTicket(t *testing.T) {
 		chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("[data-copy-status]").textContent = ""; true`))
 	}
 }
+
+// TestCopyReplyNumberedList checks that "Copy the reply" keeps an ordered list's numbers as
+// the customer reads them, from 1. No reply in the data has an ordered list yet, so the
+// test puts one, as the Markdown of a reply renders it, in 131047's reply on the page.
+func TestCopyReplyNumberedList(t *testing.T) {
+	s := checkedSite(t)
+	ctx := browser(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.url+"codes/131047/")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`!document.querySelector('button[data-copy="customer-reply"]').hidden`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Fatalf("the copy button was not shown: %v", err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`navigator.clipboard.writeText = (t) => { window.copied = t; return Promise.resolve(); };
+		document.getElementById("customer-reply").innerHTML = "<p>To get our answer on WhatsApp:</p>\n<ol>\n<li>Open WhatsApp.</li>\n<li>Open our chat.</li>\n<li>Send us any message,\nsuch as hello.</li>\n</ol>\n<p>Thank you.</p>\n";
+		true`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Focus(`button[data-copy="customer-reply"]`), chromedp.KeyEvent("\r")); err != nil {
+		t.Fatal(err)
+	}
+	copied, err := chromedp.Run(ctx, chromedp.Poll[string](`window.copied || null`, chromedp.WithPollingTimeout(5*time.Second)))
+	const want = "To get our answer on WhatsApp:\n\n1. Open WhatsApp.\n2. Open our chat.\n3. Send us any message, such as hello.\n\nThank you."
+	if err != nil || copied != want {
+		t.Errorf("copied reply (%v):\n%s\nwant its steps numbered from 1:\n%s", err, copied, want)
+	}
+}

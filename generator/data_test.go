@@ -95,6 +95,38 @@ func TestEquivalentsBothWays(t *testing.T) {
 	}
 }
 
+// TestRelatedBothWays checks the "Related codes" of every code page: a see_also shows from
+// both ends, once, even when both files name each other (131047 and 131064 do), and never
+// the code itself or a code already shown as the same condition.
+func TestRelatedBothWays(t *testing.T) {
+	site := loadRealSite(t)
+	files := renderReal(t, site, Options{})
+	for _, c := range site.Codes {
+		seen := map[*Code]bool{}
+		for _, o := range c.Related {
+			switch {
+			case seen[o]:
+				t.Errorf("%s lists %s twice under Related codes", c.Key, o.Key)
+			case o == c:
+				t.Errorf("%s lists itself under Related codes", c.Key)
+			case containsCode(c.Equivalents, o):
+				t.Errorf("%s lists its equivalent %s under Related codes too", c.Key, o.Key)
+			case !containsCode(o.Related, c):
+				t.Errorf("%s lists %s under Related codes, but %s does not list %s", c.Key, o.Key, o.Key, c.Key)
+			}
+			seen[o] = true
+		}
+	}
+	for _, pair := range [][2]string{{"131047", "131064"}, {"131064", "131047"}, {"131026", "131049"}, {"1006", "1013"}} {
+		page := string(files["codes/"+pair[0]+"/index.html"])
+		_, related, ok := strings.Cut(page, "<h3>Related codes</h3>")
+		related, _, _ = strings.Cut(related, "</ul>")
+		if n := strings.Count(related, `href="../../codes/`+pair[1]+`/"`); !ok || n != 1 {
+			t.Errorf("codes/%s/ links %s %d times under Related codes, want once", pair[0], pair[1], n)
+		}
+	}
+}
+
 func readLines(t *testing.T, path string) []string {
 	t.Helper()
 	f, err := os.Open(path)

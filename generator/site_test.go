@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 // loadRealSite loads the repository's own data/ and content/.
@@ -313,6 +314,55 @@ func TestWatchedCacheReloads(t *testing.T) {
 			t.Fatalf("load %d through the cache: %d files, a fresh load %d", i+1, len(files), len(fresh))
 		}
 		cache.forget("data/codes/131047.toml")
+	}
+}
+
+// TestCacheSeesEdits loads a code file through an unwatched cache, as a build with a cache
+// but no file watcher does, after each of a series of saves, and checks every load sees the
+// file as saved. The saves keep the file's size (a typo fixed letter for letter, a value
+// mistyped), so only the file's time tells the cache it changed.
+func TestCacheSeesEdits(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{"data/codes", "content"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	file := filepath.Join(dir, "data", "codes", "131047.toml")
+	cache := NewCache()
+	saved := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	for i, tc := range []struct{ title, retry, want string }{
+		{"Re-engagemnet message", "no", "Re-engagemnet message"},
+		{"Re-engagement message", "no", "Re-engagement message"},
+		{"Re-engagement message", "on", `data/codes/131047.toml:4:9: retry: unknown value "on" (want no, yes, backoff)`},
+		{"Re-engagement message", "no", "Re-engagement message"},
+	} {
+		text := "title = \"" + tc.title + "\"\napi = \"cloud\"\nclass = \"context\"\nretry = \"" + tc.retry + "\"\nsummary = \"The window is closed.\"\n"
+		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		// Saves a minute apart: a file system with coarse times must not hide the edit.
+		saved = saved.Add(time.Minute)
+		if err := os.Chtimes(file, saved, saved); err != nil {
+			t.Fatal(err)
+		}
+		site, err := Load(Input{
+			Data: os.DirFS(filepath.Join(dir, "data")), DataDir: "data",
+			Content: os.DirFS(filepath.Join(dir, "content")), ContentDir: "content",
+			Cache: cache, Today: testToday,
+		})
+		got := ""
+		switch {
+		case err != nil:
+			got = err.Error()
+		case site.Code("131047") == nil:
+			got = "no code 131047"
+		default:
+			got = site.Code("131047").Title
+		}
+		if got != tc.want {
+			t.Errorf("save %d (title %q, retry %q), loaded through the cache: %s, want %s", i+1, tc.title, tc.retry, got, tc.want)
+		}
 	}
 }
 

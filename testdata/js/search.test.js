@@ -531,6 +531,53 @@ test("words spread over a page's aliases are no whole title", async () => {
   assert.match(title(got[0]), /reject/i, got.join(" "));
 });
 
+// The same rule on everyday queries: each is held whole by one name of the page that
+// answers it, and each of its words is in some name of a second page, but no one name of
+// that page holds them all (the webhooks guide's aliases say "verify token" and "media url
+// expired"; 131042's and 132000's words are spread over their titles and aliases likewise).
+// The page one of whose names holds every word comes first of the two.
+const oneNameQueries = [
+  ["token expired", "codes/190/", "webhooks/"],
+  ["whatsapp api payment failed", "billing/", "codes/131042/"],
+  ["template with named variables fails", "codes/100/", "codes/132000/"],
+];
+
+test("a page one of whose names holds the query comes before a page whose aliases share its words", async () => {
+  for (const [q, named, spread] of oneNameQueries) {
+    const got = await engine.find(q);
+    const at = (p) => (got.indexOf(p) < 0 ? Infinity : got.indexOf(p));
+    assert.ok(at(named) < at(spread), `${q}: ${named} must come before ${spread}, got ${got.slice(0, 4).join(" ")}`);
+  }
+});
+
+// A literal message counts as pasted whole only when its words are the paste's words, not
+// the start or end of longer ones. Real pastes, each with the entries whose message it
+// holds whole, and the entries whose message's words it holds only inside longer words:
+// Kaleyra's "WA500: Internal server error" holds Messente's "Internal Server Error", but
+// Wazzup's "500 Internal server error" only inside "WA500"; 8x8's "Invalid Fallback
+// ChannelID" holds 8x8's "Invalid fallback channel" only inside "ChannelID"; "account
+// restriction" is not Baileys' "account restricted". The engine without the messages
+// (phrases) scores the second kind the same, and both kinds in the order they take.
+const phrasePastes = [
+  ["WA500: Internal server error", ["providers/kaleyra/#wa500", "providers/messente/#code-104"], ["providers/wazzup/#http-500-internal-server-error"]],
+  ["Invalid Fallback ChannelID", ["providers/8x8/#code-3051"], ["providers/8x8/#code-3022"]],
+  ["how to appeal account restriction", [], ["providers/baileys/#code-463"]],
+];
+
+test("a literal message is found whole only on word bounds", async () => {
+  const without = open().engine;
+  without.index.phrases = [];
+  for (const [q, whole, inside] of phrasePastes) {
+    const got = new Map(await engine.explain(q)), plain = new Map(await without.explain(q));
+    const order = [...got.keys()], at = (p) => (order.indexOf(p) < 0 ? Infinity : order.indexOf(p));
+    for (const p of whole) assert.ok(got.get(p) > plain.get(p), `${q}: ${p} holds its message whole, scores ${got.get(p)} (${plain.get(p)} without messages)`);
+    for (const p of inside) {
+      assert.equal(got.get(p), plain.get(p), `${q}: ${p}'s message is only inside longer words, yet it scores ${got.get(p)} (${plain.get(p)} without messages)`);
+      for (const w of whole) assert.ok(at(w) < at(p), `${q}: ${w} must come before ${p}, got ${order.slice(0, 4).join(" ")}`);
+    }
+  }
+});
+
 // A short number said to be a code, with a provider's name, is that provider's own entry
 // first, then the platform's code of the same number; without the name, the platform's code.
 test("a provider's name and 'error N' find its entry N before the platform's code N", async () => {
