@@ -3,6 +3,7 @@ package searchindex
 import (
 	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -178,6 +179,62 @@ func TestRowGroups(t *testing.T) {
 	} {
 		if c.got != c.want {
 			t.Errorf("%s: got %s, want %s", c.name, c.got, c.want)
+		}
+	}
+}
+
+// TestRestatedText: a provider's restatement of a code's message names the code by its first
+// restatedHead words; the rest is text.
+func TestRestatedText(t *testing.T) {
+	head, tail := restatedText([]string{"Invalid token", "one two three four", "one two three four five six"})
+	if got := strings.Join(head, "|"); got != "Invalid token|one two three four|one two three four" {
+		t.Errorf("heads: %q", got)
+	}
+	if got := strings.Join(tail, "|"); got != "five six" {
+		t.Errorf("tails: %q", got)
+	}
+}
+
+// TestInvertNames: a term's list says which of a document's names hold it: nothing for the
+// title alone or the text, a bit of its own for each alias (the title's is the first),
+// "." for a qualifier, which goes with every name.
+func TestInvertNames(t *testing.T) {
+	docs := []Doc{{
+		TitleText:  []string{"quota reached"},
+		Aliases:    []string{"limit hit", "quota limit"},
+		Qualifiers: []string{"acme"},
+		Text:       []string{"window"},
+	}}
+	inv := invert(docs)
+	got := map[string]string{}
+	for i, term := range inv.terms {
+		got[term] = inv.post[i]
+	}
+	// The document is the first, so a title word's number is "1" (0<<1|1), a text word's "0";
+	// then which names hold it, in base 36: the title is bit 1, the aliases bits 2 and 4.
+	want := map[string]string{
+		"reach":  "1",                               // the title alone
+		"quota":  "1." + strconv.FormatInt(1|4, 36), // the title and the second alias
+		"limit":  "1." + strconv.FormatInt(2|4, 36), // both aliases
+		"hit":    "1." + strconv.FormatInt(2, 36),   // the first alias
+		"acm":    "1.",                              // a qualifier: every name
+		"window": "0",                               // text
+	}
+	for term, w := range want {
+		if got[term] != w {
+			t.Errorf("%q: list %q, want %q", term, got[term], w)
+		}
+	}
+	// Past titleBits-1 aliases the bits are shared: the 30th alias reads as the first.
+	many := make([]string, titleBits)
+	for i := range many {
+		many[i] = "filler"
+	}
+	many[0], many[titleBits-1] = "first", "last"
+	inv = invert([]Doc{{TitleText: []string{"page"}, Aliases: many}})
+	for i, term := range inv.terms {
+		if (term == "first" || term == "last") && inv.post[i] != "1.2" {
+			t.Errorf("%q: list %q, want the first alias's bit, 1.2", term, inv.post[i])
 		}
 	}
 }
