@@ -183,7 +183,7 @@ var SearchEngine = function (raw, fetchPart) {
   // the document's names hold the term, as bits: 0 for its text only, 1 for its title (and
   // messages' heads), a bit of its own for each alias, every bit for a qualifier (a code's
   // provider). A list writes "doc" for the title alone, "doc." for every name and
-  // "doc.bits" for the rest (internal/searchindex's namesSuffix).
+  // "doc.bits" for the rest (internal/searchindex's appendNames).
   function postings(t) {
     var hit = postingCache.get(t);
     if (hit) return hit;
