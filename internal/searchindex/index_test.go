@@ -121,7 +121,7 @@ func TestShard(t *testing.T) {
 // a message of messageHead words is all head.
 func TestMessageText(t *testing.T) {
 	twelve := "one two three four five six seven eight nine ten eleven twelve"
-	head, tail := messageText([]string{"Invalid token", twelve, twelve + " thirteen fourteen"})
+	head, tail := splitHeads([]string{"Invalid token", twelve, twelve + " thirteen fourteen"}, messageHead)
 	if got := strings.Join(head, "|"); got != "Invalid token|"+twelve+"|"+twelve {
 		t.Errorf("heads: %q", got)
 	}
@@ -186,7 +186,7 @@ func TestRowGroups(t *testing.T) {
 // TestRestatedText: a provider's restatement of a code's message names the code by its first
 // restatedHead words; the rest is text.
 func TestRestatedText(t *testing.T) {
-	head, tail := restatedText([]string{"Invalid token", "one two three four", "one two three four five six"})
+	head, tail := splitHeads([]string{"Invalid token", "one two three four", "one two three four five six"}, restatedHead)
 	if got := strings.Join(head, "|"); got != "Invalid token|one two three four|one two three four" {
 		t.Errorf("heads: %q", got)
 	}

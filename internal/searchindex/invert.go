@@ -53,11 +53,11 @@ func invert(docs []Doc) inverted {
 		}
 	}
 	for i, d := range docs {
-		head, tail := messageText(d.Messages)
+		head, tail := splitHeads(d.Messages, messageHead)
 		add(d.Text, i, text)
 		add(tail, i, text)
-		restatedHead, restatedTail := restatedText(d.Restated)
-		add(restatedHead, i, title)
+		restatedHeads, restatedTail := splitHeads(d.Restated, restatedHead)
+		add(restatedHeads, i, title)
 		add(restatedTail, i, text)
 		add(d.TitleText, i, title)
 		add(head, i, title)
@@ -143,16 +143,16 @@ func shard(post []string) []int {
 // any query that says "phone number", "url" or "template". The tail still counts as text.
 const messageHead = 12
 
-// messageText splits literal messages into their heads, title words, and their tails, text.
-func messageText(messages []string) (head, tail []string) {
+// splitHeads splits messages into their first n words, title words, and the rest, text.
+func splitHeads(messages []string, n int) (head, tail []string) {
 	for _, m := range messages {
 		words := strings.Fields(m)
-		if len(words) <= messageHead {
+		if len(words) <= n {
 			head = append(head, m)
 			continue
 		}
-		head = append(head, strings.Join(words[:messageHead], " "))
-		tail = append(tail, strings.Join(words[messageHead:], " "))
+		head = append(head, strings.Join(words[:n], " "))
+		tail = append(tail, strings.Join(words[n:], " "))
 	}
 	return head, tail
 }
@@ -162,19 +162,6 @@ func messageText(messages []string) (head, tail []string) {
 // in a while") is its own wording, text of the code, so one of its words does not make the
 // code a title match for a query that merely shares it.
 const restatedHead = 4
-
-// restatedText splits restated messages into their heads and the rest.
-func restatedText(messages []string) (head, tail []string) {
-	for _, m := range messages {
-		words := strings.Fields(m)
-		n := min(len(words), restatedHead)
-		head = append(head, strings.Join(words[:n], " "))
-		if n < len(words) {
-			tail = append(tail, strings.Join(words[n:], " "))
-		}
-	}
-	return head, tail
-}
 
 // minPhrase is the fewest words a message needs to count as a phrase (and two of them not
 // stop words): shorter ones ("Invalid token") are everyday words, as bags of words rank them.
