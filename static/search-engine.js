@@ -529,7 +529,7 @@ var SearchEngine = function (raw, fetchPart) {
       var p = postings(t);
       for (var k = 0; k < p.length; k += 2) {
         var d = index.docs[p[k]];
-        if (p[k + 1] && d && !d[1] && isEntry(d) && said.namesProvider(d) && d[2].split(" ")[0] === c) add(scores, p[k], NAMED - i * NEXT + 1);
+        if (p[k + 1] && d && entryNumber(d) === c && said.namesProvider(d)) add(scores, p[k], NAMED - i * NEXT + 1);
       }
     });
   }
@@ -716,9 +716,16 @@ var SearchEngine = function (raw, fetchPart) {
   // ("contact Gupshup Team - 500"); without the provider, the entry numbered 500 still
   // comes before entries that only mention 500 ("whatsapp 500").
   function ownNumber(s, d, said) {
-    var own = !d[1] && isEntry(d) && /^\d+/.exec(d[2]);
-    if (!own || !said.stems.has(own[0])) return s;
+    var own = entryNumber(d);
+    if (!own || !said.stems.has(own)) return s;
     return s + (said.namesProvider(d) ? OWN_NUMBER : OWN_NUMBER_ALONE);
+  }
+
+  // entryNumber is the number a provider's entry without a code page of its own is titled
+  // with ("1002" of Gupshup's "1002 …"), or null.
+  function entryNumber(d) {
+    var own = !d[1] && isEntry(d) && /^\d+/.exec(d[2]);
+    return own ? own[0] : null;
   }
 
   // cut leaves out the long tail of weak matches (a word somewhere in a long page) and
