@@ -59,6 +59,9 @@ type loader struct {
 	in   Input
 	site *Site
 	errs ErrorList
+	// exceptionsPage is the content file that took `exceptions = true`, so that a second
+	// one is refused.
+	exceptionsPage string
 }
 
 func (l *loader) dataPath(name string) string    { return path.Join(l.in.DataDir, name) }

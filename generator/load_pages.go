@@ -132,7 +132,13 @@ func (l *loader) loadContent() {
 			continue
 		}
 		l.required(ix, "", map[string]string{"title": f.Title})
-		page := &Page{Slug: slug, File: display, Title: f.Title, Description: f.Description, Body: string(body), Aliases: l.aliases(ix, f.Aliases), Reference: f.Reference}
+		page := &Page{Slug: slug, File: display, Title: f.Title, Description: f.Description, Body: string(body), Aliases: l.aliases(ix, f.Aliases), Reference: f.Reference, Exceptions: f.Exceptions}
+		if f.Exceptions {
+			if l.exceptionsPage != "" {
+				l.errs.Add(ix.Value("exceptions"), "exceptions: only one page can be the page search offers for a quoted exception, and %s is", l.exceptionsPage)
+			}
+			l.exceptionsPage = display
+		}
 		if slug == "index" {
 			l.site.Home = page
 		} else {

@@ -148,4 +148,5 @@ type frontMatter struct {
 	Description string  `toml:"description"`
 	Aliases     aliases `toml:"aliases"`
 	Reference   bool    `toml:"reference"`
+	Exceptions  bool    `toml:"exceptions"`
 }

@@ -312,6 +312,10 @@ type Page struct {
 	// Reference marks a page that defines the words of every other page (the glossary):
 	// search finds it by its title and aliases only, since its text names every subject.
 	Reference bool
+	// Exceptions marks the page search offers among the first results for a query that
+	// quotes a program's exception or stack trace: such a report is often the client
+	// library's failure, whatever code it also carries.
+	Exceptions bool
 }
 
 // ref is a code named in a file, remembered with its position until cross-linking.

@@ -214,7 +214,7 @@ var numberedStep = regexp.MustCompile(`^(#+\s+)?\d+\.\s`)
 func contentDoc(s *Site, pg *Page) searchindex.Doc {
 	title := []string{pg.Title}
 	if pg.Reference {
-		return searchindex.Doc{URL: contentPath(pg.Slug), Title: pg.Title, TitleText: title, Aliases: pg.Aliases}
+		return searchindex.Doc{URL: contentPath(pg.Slug), Title: pg.Title, TitleText: title, Aliases: pg.Aliases, Exceptions: pg.Exceptions}
 	}
 	for _, h := range markdownHeadings.FindAllString(pg.Body, -1) {
 		// A numbered heading ("2. The 24-hour window") is a step of a checklist whose
@@ -226,7 +226,7 @@ func contentDoc(s *Site, pg *Page) searchindex.Doc {
 			title = append(title, h)
 		}
 	}
-	return searchindex.Doc{URL: contentPath(pg.Slug), Title: pg.Title, TitleText: title, Aliases: pg.Aliases, Text: []string{pg.Description, pg.Body}, Guide: true}
+	return searchindex.Doc{URL: contentPath(pg.Slug), Title: pg.Title, TitleText: title, Aliases: pg.Aliases, Text: []string{pg.Description, pg.Body}, Guide: true, Exceptions: pg.Exceptions}
 }
 
 // sectionDocs are a guide's sections, each found by its heading and its own text, so that

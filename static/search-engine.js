@@ -125,6 +125,7 @@ var SearchEngine = function (raw, fetchPart) {
   }
 
   index.guides = new Set(raw.guides);
+  index.exceptions = raw.exceptions || [];
   index.codeDocs = new Map();
   index.statusDocs = new Map();
   var statusPage = new RegExp("^" + raw.paths.status + "(\\d+)/$");
@@ -275,6 +276,9 @@ var SearchEngine = function (raw, fetchPart) {
     // code: x[name].get(y), not Meta's interactive['action'] nor "(#131047)"
     /[A-Za-z_$][\w$]*(?:\[[A-Za-z_$][\w$]*\]|\.[A-Za-z_$][\w$]*)*(?:\.[A-Za-z_$][\w$]*\((?![#\d])[^)\s]*\)|\[[A-Za-z_$][\w$]*\])(?:\.[A-Za-z_$][\w$]*|\[[A-Za-z_$][\w$]*\]|\((?![#\d])[^)\s]*\))*/g,
   ];
+  // A language's own exception or a stack frame says the library may be at fault; an
+  // SDK's wrapper of the API's answer (WhatsAppError, OAuthException) does not.
+  var EXCEPTION = /Traceback \(|File "[^"]*", line \d|\b(?:Key|Type|Value|Attribute|Reference|NoSuchMethod)Error\b|\b(?:NullPointer|ClassNotFound|NullReference|Json\w*|UnrecognizedProperty)Exception\b|\bEOF\b|\bpanic: /;
   function withoutNoise(q) {
     return NOISE.reduce(function (t, re) { return t.replace(re, " "); }, q);
   }
@@ -284,7 +288,7 @@ var SearchEngine = function (raw, fetchPart) {
   function analyze(q) {
     // "131_026" is 131026; stack frames, exception class names and log prefixes are noise.
     var text = withoutNoise(q).replace(/(\d)_(?=\d{3}(?!\d))/g, "$1");
-    var found = { codes: [], statuses: [], reasons: [], unknown: [], owned: [], prefix: "", payload: false };
+    var found = { codes: [], statuses: [], reasons: [], unknown: [], owned: [], prefix: "", payload: false, exception: EXCEPTION.test(q) };
     if (codeAlone(found, text)) return found;
     statusesSaid(found, text);
     if (!found.statuses.length) reasonPhrasesSaid(found, text);
@@ -492,7 +496,17 @@ var SearchEngine = function (raw, fetchPart) {
     // Only a query with words has titles to name and ties of words to settle.
     if (said.stems.size) ranked.forEach(function (e) { if (e[1] < NEAR) e[1] = adjusted(e[1], e[0], a, said); });
     api.last = onePerPage(ranked.sort(byScore));
-    return cut(api.last);
+    return offerExceptionsPage(cut(api.last), a);
+  }
+
+  // offerExceptionsPage: such a query has the page for exceptions third at the latest,
+  // after the code the exception carries.
+  function offerExceptionsPage(r, a) {
+    var p = index.exceptions[0], on = function (d) { return d === p || index.pageOf.get(d) === p; };
+    if (!a.exception || p === undefined || r.slice(0, 3).some(on)) return r;
+    r = r.filter(function (d) { return !on(d); });
+    r.splice(2, 0, p);
+    return r;
   }
 
   // add adds s to document doc's score.

@@ -44,6 +44,9 @@ type Doc struct {
 	// rather than one error: a question in plain words finds it before a code, an error
 	// report a code before it.
 	Guide bool
+	// Exceptions marks the page offered among the first results for a query that quotes a
+	// program's exception or stack trace.
+	Exceptions bool
 	// Row marks a provider's entry, a row of its error table. Rows are most of the documents
 	// and many queries find none, so their documents go in rows.json, which a search fetches
 	// only with a document list that holds one. A row has no Code and no API.
@@ -102,6 +105,8 @@ type indexFile struct {
 	Gloss string `json:"gloss,omitempty"`
 	// Guides are the positions in Docs of the guides.
 	Guides []int `json:"guides"`
+	// Exceptions are the positions in Docs of the pages for a program's exceptions.
+	Exceptions []int `json:"exceptions,omitempty"`
 	// Shards[i] is the position in Terms of the first stem of shard i.
 	Shards []int `json:"shards"`
 	// Sizes[i] is how many distinct stems document i holds: a word found in the text of a
@@ -217,6 +222,9 @@ func (ix *Index) indexFile(inv inverted, shards []int) (indexFile, []rowGroup, e
 		}
 		if d.Guide {
 			f.Guides = append(f.Guides, i)
+		}
+		if d.Exceptions {
+			f.Exceptions = append(f.Exceptions, i)
 		}
 		if !d.Row {
 			f.Docs = append(f.Docs, [7]string{d.URL, d.Code, d.Title, d.Class, fixLetters(d.FixBy), strings.Join(listed, ","), d.API})

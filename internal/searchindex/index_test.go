@@ -22,7 +22,7 @@ func TestFiles(t *testing.T) {
 			URL: "providers/acme/#late", Title: "Late", Class: "temporary", FixBy: []string{"you"}, ListedBy: []int{0},
 			TitleText: []string{"Late"}, Text: []string{"24 hours"}, Row: true,
 		}, {
-			URL: "window/", Title: "The window", TitleText: []string{"The window"}, Text: []string{"24 hours"}, Guide: true,
+			URL: "window/", Title: "The window", TitleText: []string{"The window"}, Text: []string{"24 hours"}, Guide: true, Exceptions: true,
 		}},
 		Names:      []string{"Acme", "Bird"},
 		Paths:      Paths{Code: "codes/", Provider: "providers/", Status: "http/"},
@@ -49,8 +49,10 @@ func TestFiles(t *testing.T) {
 		"inRows": `"MQA="`,
 		"terms":  `["24","becaus","engagement","fail","hour","lat","messag","mor","pass","re","send","window"]`,
 		"guides": `[2]`,
-		"shards": `[0]`,
-		"sizes":  `[10,3,3]`,
+		// The page offered for a quoted exception, by its position among all documents.
+		"exceptions": `[2]`,
+		"shards":     `[0]`,
+		"sizes":      `[10,3,3]`,
 	} {
 		if got := string(index[key]); got != want {
 			t.Errorf("index.json %s: got %s, want %s", key, got, want)

@@ -258,6 +258,24 @@ test("rules order the first results", async () => {
   }
 });
 
+// A language's own exception quoted with a code: the code first, and the page that says the
+// client library may be at fault among the first three. An SDK's wrapper of Meta's answer
+// (OAuthException in Meta's own payload) is the API's error and does not bring it.
+test("a quoted exception offers the page for exceptions after the code", async () => {
+  const page = engine.index.docs[engine.index.exceptions[0]][0];
+  assert.equal(page, "client-libraries/");
+  for (const [q, code] of [
+    ["AttributeError: 'NoneType' object has no attribute 'get' while handling (#131047) Re-engagement message", "codes/131047/"],
+    ["java.lang.NullPointerException in our webhook handler after status failed with error 131026", "codes/131026/"],
+  ]) {
+    const got = (await engine.find(q)).slice(0, 3);
+    assert.equal(got[0], code, q);
+    assert.ok(got.includes(page), q + ": " + got.join(" "));
+  }
+  const meta = '{"error":{"message":"(#131047) Re-engagement message","type":"OAuthException","code":131047}}';
+  assert.ok(!(await engine.find(meta)).slice(0, 3).includes(page), meta);
+});
+
 // The same rule where a literal message of another code says the number: 131053's
 // "failed with http code 500" is pasted whole, and finds 131053 by its phrase, so the number
 // stays a title word of it and may come first; the order of the rest still holds.
