@@ -58,6 +58,10 @@ const tokens = [
   ["имя не отображается", ["display"]],
   ["模板消息发送失败", ["templat", "messag", "send", "fail"]],
   ["تم رفض القالب", ["reject", "templat"]],
+  // Traditional characters, as Taiwan and Hong Kong write; 綠剔 is Hong Kong's green tick.
+  ["官方商業帳號被拒絕", ["official", "business", "account", "reject"]],
+  ["訊息狀態", ["messag", "status"]],
+  ["綠剔申請", ["tick"]],
   ["संदेश डिलीवर नहीं हुआ", ["messag", "deliver"]],
   ["pesan gagal terkirim", ["messag", "fail", "deliver"]],
   ["şablon reddedildi", ["templat", "reject"]],
