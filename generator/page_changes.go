@@ -17,6 +17,7 @@ import (
 const (
 	changesShown = 50 // commits on the page and in the feed
 	filesShown   = 12 // entries named per commit; the rest are counted
+	subjectShown = 120 // characters of a commit's subject the page carries
 )
 
 // Change is one commit as the page shows it.
@@ -24,7 +25,7 @@ type Change struct {
 	ID      string // the page's anchor, "c-" and the short hash
 	Hash    string
 	Date    time.Time
-	Subject string
+	Subject string // the commit's subject, cut to subjectShown characters
 	Entries []ChangedEntry // at most filesShown
 	More    int            // entries not named
 }
@@ -74,7 +75,7 @@ func changes(s *Site, commits []Commit) []Change {
 			continue // a merge: its changes are listed with the commits it brought in
 		}
 		short := c.Hash[:min(len(c.Hash), 12)]
-		ch := Change{ID: "c-" + short, Hash: c.Hash, Date: c.Date, Subject: c.Subject}
+		ch := Change{ID: "c-" + short, Hash: c.Hash, Date: c.Date, Subject: brief(c.Subject, subjectShown)}
 		for _, f := range c.Files {
 			if len(ch.Entries) == filesShown {
 				ch.More++
@@ -227,4 +228,19 @@ func (r *builder) atomFeed() []byte {
 	}
 	b.WriteString("</feed>\n")
 	return b.Bytes()
+}
+
+// brief cuts s to at most n characters at a word's end, marking the cut with "…". The page
+// shows a commit's subject only as its link's tooltip, which nobody reads past a line;
+// subjects that are paragraphs, fifty of them, made the page pass its weight budget.
+func brief(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n-1])
+	if i := strings.LastIndexByte(cut, ' '); i > 0 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
 }

@@ -62,6 +62,17 @@ c-dddd1111bbbb 2026-11-01 131047 first: [131047 Re-engagement message -> /codes/
 	if b.String() != want {
 		t.Errorf("changes:\n%s\nwant:\n%s", b.String(), want)
 	}
+	for _, c := range []struct{ in, want string }{
+		{"131047 one", "131047 one"},
+		{strings.Repeat("é", 10), strings.Repeat("é", 10)},
+		{strings.Repeat("é", 11), strings.Repeat("é", 9) + "…"},
+		{"one two three, four", "one two…"},
+		{"one twothree", "one…"},
+	} {
+		if got := brief(c.in, 10); got != c.want {
+			t.Errorf("brief(%q, 10) = %q, want %q", c.in, got, c.want)
+		}
+	}
 	var long []Commit
 	for range changesShown + 5 {
 		long = append(long, fixtureHistory().Commits[3])
