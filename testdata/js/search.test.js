@@ -268,13 +268,29 @@ test("rules order the first results", async () => {
 test("a quoted exception offers the page for exceptions after the code", async () => {
   const page = engine.index.docs[engine.index.exceptions[0]][0];
   assert.equal(page, "client-libraries/");
+  const onPage = (r) => r === page || r.startsWith(page + "#");
   for (const [q, code] of [
     ["AttributeError: 'NoneType' object has no attribute 'get' while handling (#131047) Re-engagement message", "codes/131047/"],
     ["java.lang.NullPointerException in our webhook handler after status failed with error 131026", "codes/131026/"],
+    ['File "/srv/bot/handlers.py", line 88, in on_status error 131026', "codes/131026/"],
+    ["Newtonsoft.Json.JsonSerializationException: Error converting value (#131047)", "codes/131047/"],
+    // The page's own words rank it fifth here: it moves up to third, and is not listed twice.
+    ["sdk bug KeyError error 131026", "codes/131026/"],
   ]) {
-    const got = (await engine.find(q)).slice(0, 3);
-    assert.equal(got[0], code, q);
-    assert.ok(got.includes(page), q + ": " + got.join(" "));
+    const all = await engine.find(q);
+    assert.equal(all[0], code, q);
+    assert.equal(all[2], page, q + ": " + all.slice(0, 3).join(" "));
+    assert.equal(all.filter(onPage).length, 1, q + ": " + all.join(" "));
+  }
+  // Where the page (or one of its sections) is already among the first three, it stays
+  // where it is, once.
+  for (const [q, first] of [
+    ["java.lang.NoSuchMethodError okhttp3.MultipartBody.create while uploading media", page + "#two-versions-of-a-dependency"],
+    ["KeyError after updating the sdk: works with curl but not with the library", page],
+  ]) {
+    const all = await engine.find(q);
+    assert.equal(all[0], first, q);
+    assert.equal(all.filter(onPage).length, 1, q + ": " + all.join(" "));
   }
   const meta = '{"error":{"message":"(#131047) Re-engagement message","type":"OAuthException","code":131047}}';
   assert.ok(!(await engine.find(meta)).slice(0, 3).includes(page), meta);
@@ -474,6 +490,11 @@ function tinyEngine(words) {
   };
   return SearchEngine(raw, () => Promise.resolve({ post: terms.map(() => "1") }));
 }
+
+test("an index without a page for exceptions reads a quoted exception as words", async () => {
+  assert.deepEqual(await tinyEngine(["keyerror"]).find("KeyError: 'x'"), ["a/"]);
+  assert.deepEqual(await tinyEngine(["plumb"]).find("KeyError: 'x'"), []);
+});
 
 test("a word means its term, up to 200 terms it starts (20 unless it is the last), and the terms one typo away", () => {
   const starts = Array.from({ length: 25 }, (_, i) => "plumb" + String(i).padStart(2, "0"));
