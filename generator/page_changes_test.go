@@ -68,6 +68,7 @@ c-dddd1111bbbb 2026-11-01 131047 first: [131047 Re-engagement message -> /codes/
 		{strings.Repeat("é", 11), strings.Repeat("é", 9) + "…"},
 		{"one two three, four", "one two…"},
 		{"one twothree", "one…"},
+		{" onetwothree", " onetwoth…"},
 	} {
 		if got := brief(c.in, 10); got != c.want {
 			t.Errorf("brief(%q, 10) = %q, want %q", c.in, got, c.want)
