@@ -69,6 +69,7 @@ var sameWord = map[string]string{
 	"qualite": "quality", "approuve": "approved", "rejete": "rejected", "fenetre": "window",
 	"jeton": "token", "delivre": "delivered", "delivres": "delivered", "delivree": "delivered", "remis": "delivered",
 	"enregistre": "registered", "destinataire": "recipient", "refusee": "rejected", "refusees": "rejected",
+	"averti": "warned", "avertie": "warned", "limite": "limited", "bannie": "banned", "banni": "banned",
 	// German, folded ("Qualität" is "qualitat")
 	"fehler": "error", "nachricht": "message", "nachrichten": "message", "vorlage": "template", "vorlagen": "template",
 	"senden": "send", "gesendet": "send", "versenden": "send", "versendet": "send", "nummer": "number",
@@ -79,6 +80,9 @@ var sameWord = map[string]string{
 	"verwarnt": "warned", "geflaggt": "flagged", "nachrichtenvorlage": "template", "nachrichtenvorlagen": "template",
 	"anzeigename": "display", "abgelaufen": "expired", "zustellbar": "delivered", "unzustellbar": "delivered",
 	"einspruch": "appeal", "qualitatsrating": "quality", "qualitatsbewertung": "quality",
+	"geblockt": "blocked", "gebannt": "banned",
+	// "Moderation" is what many platforms call Meta's template review, in every language
+	"moderation": "review", "moderacao": "review", "moderacion": "review", "moderazione": "review",
 	// Italian
 	"errore": "error", "errori": "error", "messaggio": "message", "messaggi": "message", "modello": "template",
 	"modelli": "template", "inviare": "send", "inviato": "send", "inviata": "send", "inviati": "send", "invio": "send",
@@ -194,6 +198,8 @@ var glossary = map[string]string{
 	"訊息": "message", "送達": "delivered", "範本": "template", "樣板": "template", "號碼": "number", "封鎖": "blocked",
 	"帳號": "account", "發送": "send", "傳送": "send", "錯誤": "error", "失敗": "failed", "審核": "review",
 	"驗證": "verification", "註冊": "registration",
+	"被拒": "rejected", "驳回": "rejected", "駁回": "rejected", "不通过": "rejected", "不通過": "rejected",
+	"审查": "review", "審查": "review",
 	"封號": "banned", "電話": "phone", "小時": "hours", "限額": "limit", "暫停": "paused", "企業": "business",
 	"帳戶": "account", "拒絕": "rejected", "回調": "webhook", "質量": "quality", "品質": "quality", "已讀": "read",
 	"手機": "phone", "遷移": "migration", "名稱": "name", "顯示": "display", "商業": "business", "待處理": "pending",

@@ -62,6 +62,12 @@ const tokens = [
   ["官方商業帳號被拒絕", ["official", "business", "account", "reject"]],
   ["訊息狀態", ["messag", "status"]],
   ["綠剔申請", ["tick"]],
+  // Rejected and review as platforms say them: "did not pass", "moderation".
+  ["範本被駁回", ["templat", "reject"]],
+  ["模板审核不通过", ["templat", "review", "reject"]],
+  ["modération", ["review"]],
+  ["Konto geblockt", ["account", "block"]],
+  ["numéro averti", ["number", "warn"]],
   ["संदेश डिलीवर नहीं हुआ", ["messag", "deliver"]],
   ["pesan gagal terkirim", ["messag", "fail", "deliver"]],
   ["şablon reddedildi", ["templat", "reject"]],
