@@ -160,8 +160,11 @@ func TestPageWeight(t *testing.T) {
 	// has the same budget; so do a code's page, which quotes every provider's statement of
 	// the code in full (site.md: title, status, meaning, action, source), and an HTTP
 	// status's, which lists every entry that arrives with it (131026's page passed 30 KB when
-	// twenty providers had a statement of it). Every other page stays within 30 KB.
-	const budget, providerBudget, toolBudget = 30 * 1024, 48 * 1024, 34 * 1024
+	// twenty providers had a statement of it). Every other page stays within 30 KB. A tool's
+	// page is 36 KB: the window calculator's page carries the time zones (4.6 KB compressed),
+	// the search script and the site menu, which grows by a line with every guide, and at
+	// 34 KB it was trimming its own sentences to make room for new guides elsewhere.
+	const budget, providerBudget, toolBudget = 30 * 1024, 48 * 1024, 36 * 1024
 	s := checkedSite(t)
 	assets := regexp.MustCompile(`<(?:link rel="stylesheet" href|script src)="([^"]+)"`)
 	base := strings.TrimPrefix(s.url, strings.TrimSuffix(s.url, "/kb/"))
