@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"runtime/pprof"
 	"time"
 
@@ -109,6 +110,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err := flags.Parse(args); err != nil {
 		return exitForParse(err)
 	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(buildGCPercent)
+	}
 	if cfg.cpuProfile != "" {
 		f, err := os.Create(cfg.cpuProfile)
 		if err != nil {
@@ -157,6 +161,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "wrote %d files to %s in %v\n", n, cfg.out, time.Since(start).Round(time.Millisecond))
 	return 0
 }
+
+// buildGCPercent is the garbage collector's GOGC for build and check, which run once and
+// exit; serve keeps Go's default of 100. At 10,000 codes the collector took a tenth of a
+// build's CPU; at 150 it runs a third less often, for about 7% less CPU and a peak RSS about
+// 40 MB higher (medians of 5 runs each: 5.62 -> 5.22 CPU s, 260 -> 300 MB). A GOGC in the
+// environment wins.
+const buildGCPercent = 150
 
 func writeHeapProfile(path string, stderr io.Writer) {
 	f, err := os.Create(path)
