@@ -24,8 +24,13 @@ import (
 )
 
 func main() {
+	tuneGC = true
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
+
+// tuneGC is set when the program runs as the command, which build and check run once and
+// exit, and not in tests, which call run many times in one long process.
+var tuneGC bool
 
 const usage = `kb builds the WhatsApp Business API error knowledge base.
 
@@ -111,7 +116,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err := flags.Parse(args); err != nil {
 		return exitForParse(err)
 	}
-	if os.Getenv("GOGC") == "" {
+	if tuneGC && os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(buildGCPercent)
 	}
 	if cfg.cpuProfile != "" {
@@ -133,7 +138,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+	if tuneGC && os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(max(buildMemoryFloor, 3*liveHeap()))
 	}
 	if cmd == "check" {
