@@ -14,6 +14,8 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"runtime/debug"
+	"runtime/metrics"
 	"runtime/pprof"
 	"time"
 
@@ -22,8 +24,13 @@ import (
 )
 
 func main() {
+	tuneGC = true
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
+
+// tuneGC is set when the program runs as the command, which build and check run once and
+// exit, and not in tests, which call run many times in one long process.
+var tuneGC bool
 
 const usage = `kb builds the WhatsApp Business API error knowledge base.
 
@@ -109,6 +116,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err := flags.Parse(args); err != nil {
 		return exitForParse(err)
 	}
+	if tuneGC && os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(buildGCPercent)
+	}
 	if cfg.cpuProfile != "" {
 		f, err := os.Create(cfg.cpuProfile)
 		if err != nil {
@@ -127,6 +137,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
+	}
+	if tuneGC && os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(max(buildMemoryFloor, 3*liveHeap()))
 	}
 	if cmd == "check" {
 		n, err := generator.Check(site, opt)
@@ -156,6 +169,30 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "wrote %d files to %s in %v\n", n, cfg.out, time.Since(start).Round(time.Millisecond))
 	return 0
+}
+
+// buildGCPercent is the garbage collector's GOGC for build and check, which run once and
+// exit; serve keeps Go's default of 100. At 10,000 codes the collector took a tenth of a
+// build's CPU; at 150 it runs a third less often, for about 7% less CPU and a peak RSS about
+// 40 MB higher (medians of 5 runs each: 5.62 -> 5.22 CPU s, 260 -> 300 MB). A GOGC in the
+// environment wins.
+const buildGCPercent = 150
+
+// The higher GOGC lets the heap reach 2.5 times what is live, where 100 let it reach twice;
+// rendering holds at its peak about 1.4 times what the loaded site holds. A soft memory
+// limit of three times the loaded site's heap, and at least buildMemoryFloor, makes the
+// collector run earlier only near that peak, so that a build's peak memory stays where
+// GOGC 100 put it, while the limit stays more than twice the most a build holds at any size.
+const buildMemoryFloor = 300 << 20
+
+// liveHeap is the heap the last collection found live, in bytes.
+func liveHeap() int64 {
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return int64(sample[0].Value.Uint64())
 }
 
 func writeHeapProfile(path string, stderr io.Writer) {

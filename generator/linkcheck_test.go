@@ -1,6 +1,9 @@
 package generator
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestResolveLink(t *testing.T) {
 	tests := []struct {
@@ -65,5 +68,35 @@ func TestHasID(t *testing.T) {
 	}
 	if hasID("", "a") || hasID("\x00", "a") {
 		t.Error("a page without ids has one")
+	}
+}
+
+// TestPlainLinkExists checks the checker's short cut against resolveLink: whatever link it
+// settles must be one that resolveLink resolves to an existing file without a fragment.
+func TestPlainLinkExists(t *testing.T) {
+	exists := map[string]bool{"index.html": true, "codes/470/index.html": true, "codes/index.html": true, "static/style.css": true, "404.html": true}
+	lc := newLinkChecker(exists, "")
+	pages := []string{"index.html", "404.html", "codes/index.html", "codes/470/index.html"}
+	hrefs := []string{
+		"", "./", "../", "../../", "../../../", "codes/470/", "../codes/470/", "../../codes/470/",
+		"../../../codes/470/", "../../codes/470", "../../codes/471/", "../../static/style.css",
+		"../../static/style.css?v=1", "../../codes/470/#causes", "#causes", "/codes/470/",
+		"//codes/470/", "../..//codes/470/", "../../codes/./470/", "../../codes/%34%37%30/",
+		"../../codes/x&amp;y/", "../../mailto:x", "static/style.css", "../static/style.css", "404.html",
+	}
+	for _, page := range pages {
+		depth := strings.Count(page, "/")
+		for _, href := range hrefs {
+			if !lc.plainLinkExists(depth, []byte(href)) {
+				continue
+			}
+			target, frag, ok := resolveLink(page, href, "")
+			if !ok || frag != "" || !exists[target] {
+				t.Errorf("on %s, %q passes the short cut but resolves to %q, %q, %v", page, href, target, frag, ok)
+			}
+		}
+	}
+	if !lc.plainLinkExists(2, []byte("../../codes/470/")) || !lc.plainLinkExists(0, []byte("static/style.css")) {
+		t.Error("the short cut misses the common links")
 	}
 }

@@ -555,25 +555,41 @@ func plainText(md string) string {
 
 // oneSpaced is strings.Join(strings.Fields(s), " ") in one pass, without the list of
 // fields: a code page puts five or six texts through plainText, its whole summary among them.
+//
+// Runs of ASCII that is not white space are copied whole; only other characters are decoded
+// one by one (unicode.IsSpace knows a few beyond ASCII, such as the no-break space).
 func oneSpaced(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false // a space is due before the next character written
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
+		end, isSpace := i+1, false
+		if c := s[i]; c < utf8.RuneSelf {
+			if isSpace = asciiSpace[c]; !isSpace {
+				for end < len(s) && s[end] < utf8.RuneSelf && !asciiSpace[s[end]] {
+					end++
+				}
+			}
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			end, isSpace = i+size, unicode.IsSpace(r)
+		}
+		if isSpace {
 			space = b.Len() > 0
 		} else {
 			if space {
 				b.WriteByte(' ')
 				space = false
 			}
-			b.WriteString(s[i : i+size])
+			b.WriteString(s[i:end])
 		}
-		i += size
+		i = end
 	}
 	return b.String()
 }
+
+// asciiSpace marks the ASCII characters unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // descriptionMarks is the description meta tag's older rule. It keeps a link whole and makes
 // "_" a space, so "error_data.details" reads "error data.details"; plainText is right for the

@@ -163,3 +163,16 @@ func FuzzWriteEscaped(f *testing.F) {
 		}
 	})
 }
+
+// FuzzOneSpaced checks oneSpaced against what it stands for, strings.Fields joined by
+// spaces, including white space beyond ASCII and text that is not UTF-8.
+func FuzzOneSpaced(f *testing.F) {
+	for _, s := range []string{"", " ", "a", " a  b\n\tc ", "x\u00a0y\u2003 z\u0085", "\xff \xfe\x80a", "é  ü\r\n\vß\f", "a\u3000b  "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := oneSpaced(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("oneSpaced(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

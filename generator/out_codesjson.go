@@ -78,7 +78,18 @@ func (r *builder) codesJSON() ([]byte, error) {
 		}
 		return st
 	}
-	var out jsonSite
+	// Each code and provider is encoded on its own and indented into the file as it comes,
+	// as json.MarshalIndent of a jsonSite would write them: encoding the whole site at once
+	// grew one buffer of its size by doubling, copied it, and indented the copy into a third,
+	// about five times the file's size of garbage at the moment memory peaks.
+	var codes, providers [][]byte
+	size := 0
+	add := func(list *[][]byte, v any) error {
+		b, err := json.Marshal(v)
+		*list = append(*list, b)
+		size += len(b) + 1
+		return err
+	}
 	for _, c := range r.site.Codes {
 		jc := jsonCode{
 			Code: c.Key, URL: link(codePath(c.Key)), Title: c.Title, API: c.API, HTTPStatus: c.HTTPStatus,
@@ -101,21 +112,51 @@ func (r *builder) codesJSON() ([]byte, error) {
 		for _, d := range c.Disagreements {
 			jc.Disagreements = append(jc.Disagreements, d.About)
 		}
-		out.Codes = append(out.Codes, jc)
+		if err := add(&codes, jc); err != nil {
+			return nil, err
+		}
 	}
 	for _, p := range r.site.Providers {
 		jp := jsonProvider{Slug: p.Slug, URL: link(providerPath(p.Slug)), Name: p.Name, Kind: p.Kind, Support: p.Support, Entries: []jsonStatement{}}
 		for _, e := range p.Entries {
 			jp.Entries = append(jp.Entries, statement(e))
 		}
-		out.Providers = append(out.Providers, jp)
+		if err := add(&providers, jp); err != nil {
+			return nil, err
+		}
 	}
-	b, err := json.Marshal(out)
-	if err != nil {
-		return nil, err
-	}
+	return indentSite(codes, providers, size), nil
+}
+
+// indentSite writes codes.json from its codes and providers, each encoded by json.Marshal,
+// as json.MarshalIndent(v, "", " ") writes the jsonSite that holds them, and a newline; size
+// is about the length of the pieces together.
+func indentSite(codes, providers [][]byte, size int) []byte {
 	// Indentation adds about 15% to the file of the 10,000 synthetic codes.
-	return append(indentJSON(make([]byte, 0, len(b)+len(b)/4), b), '\n'), nil
+	var ind jsonIndenter
+	dst := make([]byte, 0, size+size/4)
+	dst = ind.append(dst, []byte(`{"codes":`))
+	dst = ind.appendArray(dst, codes)
+	dst = ind.append(dst, []byte(`,"providers":`))
+	dst = ind.appendArray(dst, providers)
+	dst = ind.append(dst, []byte(`}`))
+	return append(dst, '\n')
+}
+
+// appendArray appends the encoded values as a JSON array to dst, indented, as json.Marshal
+// writes a slice of them: null when there are none, since the lists start nil.
+func (ind *jsonIndenter) appendArray(dst []byte, values [][]byte) []byte {
+	if len(values) == 0 {
+		return ind.append(dst, []byte("null"))
+	}
+	dst = ind.append(dst, []byte("["))
+	for i, v := range values {
+		if i > 0 {
+			dst = ind.append(dst, []byte(","))
+		}
+		dst = ind.append(dst, v)
+	}
+	return ind.append(dst, []byte("]"))
 }
 
 // indentJSON appends src, JSON as json.Marshal writes it (no space outside strings), to dst
@@ -124,8 +165,20 @@ func (r *builder) codesJSON() ([]byte, error) {
 // outside its strings Marshal's output has only punctuation to act on, and a string can be
 // copied whole.
 func indentJSON(dst, src []byte) []byte {
-	depth := 0
-	open := false // after { or [, whose newline waits: an empty object or array stays {} or []
+	var ind jsonIndenter
+	return ind.append(dst, src)
+}
+
+// jsonIndenter is indentJSON for a text that comes in pieces, each of them whole values or
+// punctuation between them: it keeps the depth and whether a bracket just opened from one
+// piece to the next.
+type jsonIndenter struct {
+	depth int
+	open  bool // after { or [, whose newline waits: an empty object or array stays {} or []
+}
+
+func (ind *jsonIndenter) append(dst, src []byte) []byte {
+	depth, open := ind.depth, ind.open
 	for i := 0; i < len(src); i++ {
 		c := src[i]
 		if open && c != '}' && c != ']' {
@@ -157,6 +210,7 @@ func indentJSON(dst, src []byte) []byte {
 			dst = append(dst, c)
 		}
 	}
+	ind.depth, ind.open = depth, open
 	return dst
 }
 

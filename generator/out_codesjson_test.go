@@ -29,3 +29,30 @@ func TestIndentJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestIndentSite: codes.json written piece by piece is what json.MarshalIndent writes for
+// the whole jsonSite, with lists nil (null) or not empty, as codesJSON makes them.
+func TestIndentSite(t *testing.T) {
+	code := jsonCode{Code: "131047", Title: `say "hi" <b>`, FixBy: []string{"you"}, Providers: []jsonStatement{{Provider: "x", HTTPStatus: 400}}}
+	provider := jsonProvider{Slug: "p", Entries: []jsonStatement{}}
+	for _, site := range []jsonSite{
+		{},
+		{Codes: []jsonCode{code}},
+		{Providers: []jsonProvider{provider}},
+		{Codes: []jsonCode{code, {Code: "470"}}, Providers: []jsonProvider{provider, {Slug: "q", Entries: []jsonStatement{{Provider: "q"}}}}},
+	} {
+		var codes, providers [][]byte
+		for _, c := range site.Codes {
+			b, _ := json.Marshal(c)
+			codes = append(codes, b)
+		}
+		for _, p := range site.Providers {
+			b, _ := json.Marshal(p)
+			providers = append(providers, b)
+		}
+		want, _ := json.MarshalIndent(site, "", " ")
+		if got := indentSite(codes, providers, 0); string(got) != string(want)+"\n" {
+			t.Errorf("got  %s\nwant %s", got, want)
+		}
+	}
+}

@@ -41,6 +41,9 @@ type builder struct {
 	pieces    sync.Map // *codePieces by template name and link prefix: see page.codePiece
 	uncached  bool     // render every fragment afresh (TestFragmentsAsUncached)
 	markdown  sync.Map // rendered Markdown, by link prefix and source
+
+	statusPosOnce sync.Once
+	statusPos     map[*Code]int // see statusPositions
 }
 
 // newBuilder parses the templates, copies the static files and lists every page to render.

@@ -97,12 +97,7 @@ func (p *page) sameStatus() Neighbours {
 			all = st.Codes
 		}
 	}
-	at := 0
-	for i, c := range all {
-		if c == p.Code {
-			at = i
-		}
-	}
+	at := p.r.statusPositions()[p.Code] // 0 when the status page does not list it
 	lo := max(0, at-sameStatusShown/2)
 	hi := min(len(all), lo+sameStatusShown+1)
 	lo = max(0, hi-sameStatusShown-1)
@@ -113,6 +108,23 @@ func (p *page) sameStatus() Neighbours {
 		}
 	}
 	return Neighbours{Codes: near, Total: len(all)}
+}
+
+// statusPositions is where each code stands in its status's list of codes, found once per
+// build: looking each code page's code up in a list of thousands made the code pages
+// quadratic in the number of codes.
+func (r *builder) statusPositions() map[*Code]int {
+	r.statusPosOnce.Do(func() {
+		r.statusPos = map[*Code]int{}
+		for _, st := range r.site.Statuses {
+			for i, c := range st.Codes {
+				if c.HTTPStatus == st.Code {
+					r.statusPos[c] = i
+				}
+			}
+		}
+	})
+	return r.statusPos
 }
 
 // EntryCount is the number of provider entries with a status.
