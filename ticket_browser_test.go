@@ -18,7 +18,9 @@ func TestCopyForTicket(t *testing.T) {
 	s := checkedSite(t)
 	host := pagesHost(t, s)
 	ctx := browser(t)
-	if err := chromedp.Do(ctx, chromedp.Navigate(host+"codes/131026/")); err != nil {
+	// Opened at the note, as "Read the note and reply" opens it: the copied address is the
+	// page's, without the #ticket an agent arrived by.
+	if err := chromedp.Do(ctx, chromedp.Navigate(host+"codes/131026/#ticket")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`!document.querySelector('button[data-copy="ticket-note"]').hidden`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
@@ -57,6 +59,9 @@ func TestCopyForTicket(t *testing.T) {
 				if !strings.Contains(copied, want) {
 					t.Errorf("the ticket note does not contain %q:\n%s", want, copied)
 				}
+			}
+			if strings.Contains(copied, "codes/131026/#") {
+				t.Errorf("the ticket note's address keeps the page's #fragment:\n%s", copied)
 			}
 			shown, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("ticket-note").textContent`))
 			if err != nil || !strings.Contains(shown, "Details: "+s.url+"codes/131026/") || host == s.url {
