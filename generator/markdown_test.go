@@ -10,7 +10,7 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-var testCodes = map[string]bool{"131047": true, "470": true, "471": true, "10": true, "500": true, "200-299": true}
+var testCodes = map[string]bool{"131047": true, "63016": true, "470": true, "471": true, "10": true, "500": true, "200-299": true}
 
 func testLinks() markdownLinks {
 	return markdownLinks{
@@ -29,6 +29,8 @@ func TestCodeLinking(t *testing.T) {
 		name, in, want string
 	}{
 		{"long code alone", "See 131047.", `See <a href="/codes/131047/">131047</a>.`},
+		// Five digits are long enough to be a code on their own: Twilio's 63016, Graph's 80007.
+		{"five-digit code alone", "Twilio says 63016.", `Twilio says <a href="/codes/63016/">63016</a>.`},
 		{"short code with cue", "Got error 470 today", `Got error <a href="/codes/470/">470</a> today`},
 		{"short code without cue", "Wait 10 minutes.", "Wait 10 minutes."},
 		{"http status is not a code", "The API returned HTTP 500.", "The API returned HTTP 500."},
