@@ -15,8 +15,8 @@ import (
 // only when the base URL is known; a shallow clone has no history, and the page says so.
 
 const (
-	changesShown = 50 // commits on the page and in the feed
-	filesShown   = 12 // entries named per commit; the rest are counted
+	changesShown = 50  // commits on the page and in the feed
+	filesShown   = 12  // entries named per commit; the rest are counted
 	subjectShown = 120 // characters of a commit's subject the page carries
 )
 
@@ -25,7 +25,7 @@ type Change struct {
 	ID      string // the page's anchor, "c-" and the short hash
 	Hash    string
 	Date    time.Time
-	Subject string // the commit's subject, cut to subjectShown characters
+	Subject string         // the commit's subject, cut to subjectShown characters
 	Entries []ChangedEntry // at most filesShown
 	More    int            // entries not named
 }
