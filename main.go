@@ -24,13 +24,8 @@ import (
 )
 
 func main() {
-	tuneGC = true
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(runCommand(os.Args[1:], os.Stdout, os.Stderr, true))
 }
-
-// tuneGC is set when the program runs as the command, which build and check run once and
-// exit, and not in tests, which call run many times in one long process.
-var tuneGC bool
 
 const usage = `kb builds the WhatsApp Business API error knowledge base.
 
@@ -69,7 +64,15 @@ func (c *config) register(fs *flag.FlagSet, withOut bool) {
 	}
 }
 
+// run is the command as tests call it, many times in one long process: with Go's own
+// garbage collector settings.
 func run(args []string, stdout, stderr io.Writer) int {
+	return runCommand(args, stdout, stderr, false)
+}
+
+// runCommand runs one command. tuneGC is true when the program runs as the command, whose
+// build and check run once and exit, so that the collector may run less often.
+func runCommand(args []string, stdout, stderr io.Writer, tuneGC bool) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return 2
