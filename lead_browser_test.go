@@ -80,8 +80,9 @@ func TestCodePagesLeadWithTheAnswer(t *testing.T) {
 	}
 }
 
-// TestPhonesNeverScrollSideways opens one page of each kind at 390 px and fails when the
-// page is wider than the screen (a long identifier or table that does not wrap).
+// TestPhonesNeverScrollSideways opens one page of each kind, every provider's and every
+// guide's at 390 px, and fails when the page is wider than the screen (a long identifier or
+// table that does not wrap).
 func TestPhonesNeverScrollSideways(t *testing.T) {
 	s := checkedSite(t)
 	ctx := browser(t)
@@ -95,6 +96,13 @@ func TestPhonesNeverScrollSideways(t *testing.T) {
 	providers, _ := filepath.Glob(filepath.Join(s.root, "kb", "providers", "*", "index.html"))
 	for _, p := range providers {
 		pages = append(pages, "providers/"+filepath.Base(filepath.Dir(p))+"/")
+	}
+	// Every guide too: their tables, code blocks and quoted messages are as long as any.
+	guides, _ := filepath.Glob("content/*.md")
+	for _, g := range guides {
+		if slug := strings.TrimSuffix(filepath.Base(g), ".md"); slug != "index" {
+			pages = append(pages, slug+"/")
+		}
 	}
 	for _, p := range append(pages, "providers/") {
 		if err := chromedp.Do(ctx, chromedp.Navigate(s.url+p)); err != nil {
